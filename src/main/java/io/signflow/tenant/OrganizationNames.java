@@ -1,0 +1,25 @@
+package io.signflow.tenant;
+
+import java.util.regex.Pattern;
+
+/**
+ * Licensed organization names: 1–200 characters of CJK, letters, digits and the punctuation real
+ * names use, with ASCII parentheses written full-width as ESS requires, so "A(B)" and "A（B）" are
+ * one organization.
+ */
+public final class OrganizationNames {
+
+    private static final Pattern ALLOWED = Pattern.compile(
+            "[\\p{IsHan}\\p{L}\\p{N} ·&\\-_.,（）()【】\\[\\]\u3001\u3002\uff0c\uff1b\u2014]{1,200}");
+
+    private OrganizationNames() {
+    }
+
+    public static String normalize(String name) {
+        return name == null ? null : name.trim().replace('(', '（').replace(')', '）');
+    }
+
+    public static boolean isValid(String normalized) {
+        return normalized != null && ALLOWED.matcher(normalized).matches();
+    }
+}

@@ -1,0 +1,55 @@
+package io.signflow.tenant;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OrganizationRepository {
+
+    private static final String COLUMNS = "id, name, parent_id, activated, auto_sign_enabled";
+    private final JdbcClient jdbc;
+
+    public OrganizationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Organization org) {
+        jdbc.sql("insert into organization (id, name, parent_id, activated, auto_sign_enabled, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(org.id(), org.name(), org.parentId(), org.activated(), org.autoSignEnabled(),
+                        OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+    }
+
+    public Optional<Organization> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from organization where id = ?").param(id)
+                .query(Organization.class).optional();
+    }
+
+    public Optional<Organization> findByName(String name) {
+        return jdbc.sql("select " + COLUMNS + " from organization where name = ?").param(name)
+                .query(Organization.class).optional();
+    }
+
+    public List<Organization> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from organization where id in (:ids)").param("ids", ids)
+                .query(Organization.class).list();
+    }
+
+    public List<Organization> children(String parentId) {
+        return jdbc.sql("select " + COLUMNS + " from organization where parent_id = ? order by name").param(parentId)
+                .query(Organization.class).list();
+    }
+
+    public boolean existsByName(String name) {
+        return jdbc.sql("select count(*) from organization where name = ?").param(name).query(Integer.class).single() > 0;
+    }
+}
