@@ -1,0 +1,297 @@
+package io.signflow.flowgroup;
+
+import io.signflow.api.ApiException;
+import io.signflow.api.ErrorCodes;
+import io.signflow.common.Ids;
+import io.signflow.document.PageGeometry;
+import io.signflow.flowgroup.ComponentRules.Role;
+import io.signflow.tenant.ActingParty;
+import io.signflow.tenant.Employee;
+import io.signflow.tenant.EmployeeRepository;
+import io.signflow.tenant.Organization;
+import io.signflow.tenant.OrganizationNames;
+import io.signflow.tenant.OrganizationRepository;
+import io.signflow.tenant.ResourceAccessPolicy;
+import io.signflow.tenant.Seal;
+import io.signflow.tenant.SealRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks one ApproverInfo and turns it into a draft approver: its type and the identity it needs,
+ * contact and identity documents, options, its controls on the page, and for an auto-signer
+ * (ApproverType 3) the seal the platform will apply.
+ */
+@Component
+class ApproverValidator {
+
+    static final String AUTO_SIGN_SCENE = "E_PRESCRIPTION_AUTO_SIGN";
+    private static final Set<String> NOTIFY_TYPES = Set.of("sms", "none", "email", "all");
+    private static final Set<Long> VERIFY_TYPES = Set.of(1L, 2L);
+    private static final Set<Long> SIGN_TYPES = Set.of(1L, 2L, 3L, 5L, 6L);
+    private static final Set<Long> DEVICE_SIGN_TYPES = Set.of(5L, 6L);
+
+    private final EmployeeRepository employees;
+    private final SealRepository seals;
+    private final OrganizationRepository organizations;
+
+    ApproverValidator(EmployeeRepository employees, SealRepository seals, OrganizationRepository organizations) {
+        this.employees = employees;
+        this.seals = seals;
+        this.organizations = organizations;
+    }
+
+    FlowGroupDraft.Approver check(String at, ApproverInfo a, int signOrder, ActingParty acting, FlowGroupInfo flow,
+                                  List<PageGeometry> pages) {
+        ApproverType type = ApproverType.of(a.approverType()).orElseThrow(() -> new ApiException(ErrorCodes.APPROVER_TYPE,
+                at + ".ApproverType " + a.approverType() + " is not 0 (enterprise), 1 (person), 3 (enterprise "
+                        + "auto-sign) or 7 (person auto-sign)."));
+        boolean dynamic = checkFillType(at, a, type);
+        if (type == ApproverType.PERSON_AUTO) {
+            if (!AUTO_SIGN_SCENE.equals(flow.autoSignScene())) {
+                throw new ApiException(ErrorCodes.PERSON_AUTO_SIGN_TAG, at + ": ApproverType 7 needs the flow's "
+                        + "AutoSignScene " + AUTO_SIGN_SCENE + ".");
+            }
+            throw new ApiException(ErrorCodes.WHITE_LIST_FORBID, at + ": automatic signing for individuals "
+                    + "(ApproverType 7) is not offered.");
+        }
+        refuseUnsupported(at, a);
+        Identity identity = identity(at, a, type, dynamic, acting.organization());
+        IdentityRules.IdCard idCard = IdentityRules.idCard(at, a.approverIdCardType(), a.approverIdCardNumber());
+        String notifyType = a.notifyType() == null || a.notifyType().isBlank() ? "sms"
+                : a.notifyType().trim().toLowerCase(Locale.ROOT);
+        if (!NOTIFY_TYPES.contains(notifyType)) {
+            throw new ApiException(ErrorCodes.NOTIFY_TYPE, at + ".NotifyType must be sms or none (newer: SMS, EMAIL, "
+                    + "ALL, NONE).");
+        }
+        if (a.preReadTime() != null && (a.preReadTime() < 3 || a.preReadTime() > 300)) {
+            throw new ApiException(ErrorCodes.PRE_READ_TIME, at + ".PreReadTime must be 3 to 300 seconds.");
+        }
+        if (a.approverRole() != null && (a.approverRole() < 1 || a.approverRole() > 3)) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverRole must be 1, 2 or 3.");
+        }
+        String roleName = ComponentRules.blankToNull(a.approverRoleName());
+        if (roleName != null && !TextRules.isRoleName(roleName)) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverRoleName must be 1-20 CJK characters, "
+                    + "letters, digits or _.");
+        }
+        if (dynamic && roleName == null) {
+            throw new ApiException(ErrorCodes.MISSING_APPROVER_ROLE, at + ": a dynamic signer (FillType 1) needs an "
+                    + "ApproverRoleName, by which it is filled in later.");
+        }
+        String verifyTypes = codes(at + ".ApproverVerifyTypes", a.approverVerifyTypes(), VERIFY_TYPES);
+        String signTypes = codes(at + ".ApproverSignTypes", a.approverSignTypes(), SIGN_TYPES);
+        if (a.approverSignTypes() != null && !a.approverSignTypes().isEmpty()
+                && DEVICE_SIGN_TYPES.containsAll(a.approverSignTypes())) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverSignTypes cannot hold only 5 and 6.");
+        }
+        String customTag = ComponentRules.blankToNull(a.customApproverTag());
+        if (customTag != null && customTag.length() > 64) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".CustomApproverTag must be at most 64 characters.");
+        }
+        List<FlowGroupDraft.Component> signComponents = signComponents(at, a, type, pages);
+        List<FlowGroupDraft.Component> fillComponents = new ArrayList<>();
+        if (a.components() != null && !a.components().isEmpty()) {
+            if (type == ApproverType.ENTERPRISE_AUTO) {
+                throw new ApiException(ErrorCodes.SERVER_SIGN_NO_ALLOW_COMPONENT, at + ": an auto-signer (ApproverType 3) "
+                        + "fills nothing; remove its Components.");
+            }
+            for (int i = 0; i < a.components().size(); i++) {
+                fillComponents.add(ComponentRules.check(at + ".Components[" + i + "]", a.components().get(i),
+                        Role.APPROVER_FILL, pages));
+            }
+        }
+        if (type == ApproverType.ENTERPRISE_AUTO) {
+            checkAutoSign(at, acting.organization(), identity.organizationName(), signComponents);
+        } else {
+            checkSealRestrictions(at, identity.organizationName(), signComponents);
+        }
+        ApproverInfo.ApproverOption option = a.approverOption();
+        return new FlowGroupDraft.Approver(Ids.next(), Ids.next(), signOrder, type, dynamic,
+                identity.organizationName(), identity.name(), identity.mobile(), idCard == null ? null : idCard.type(),
+                idCard == null ? null : idCard.number(),
+                identity.userId(), notifyType, a.approverRole() == null ? null : a.approverRole().intValue(), roleName,
+                a.preReadTime() == null ? null : a.preReadTime().intValue(),
+                option != null && Boolean.TRUE.equals(option.noRefuse()),
+                option != null && Boolean.TRUE.equals(option.noTransfer()), verifyTypes, signTypes, customTag,
+                signComponents, fillComponents);
+    }
+
+    private static boolean checkFillType(String at, ApproverInfo a, ApproverType type) {
+        Long fillType = a.approverOption() == null ? null : a.approverOption().fillType();
+        if (fillType != null && fillType != 0 && fillType != 1) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverOption.FillType must be 0 or 1.");
+        }
+        boolean dynamic = fillType != null && fillType == 1;
+        if (dynamic && type == ApproverType.ENTERPRISE_AUTO) {
+            throw new ApiException(ErrorCodes.APPROVER_TYPE, at + ": an auto-signer (ApproverType 3) cannot be a "
+                    + "dynamic signer (FillType 1).");
+        }
+        return dynamic;
+    }
+
+    private static void refuseUnsupported(String at, ApproverInfo a) {
+        if (Boolean.TRUE.equals(a.approverNeedSignReview())) {
+            throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, at + ".ApproverNeedSignReview: signing reviews "
+                    + "are not offered.");
+        }
+        if (a.deadline() != null && a.deadline() != 0) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".Deadline: a signer's own deadline is not supported "
+                    + "in contract groups; use the sub-contract's Deadline.");
+        }
+        if (!TextRules.isBlank(a.signInstructionContent())) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".SignInstructionContent is not supported in contract "
+                    + "groups.");
+        }
+        if (!TextRules.isBlank(a.approverSource())) {
+            throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, at + ".ApproverSource: WeCom signers are not "
+                    + "offered.");
+        }
+    }
+
+    private record Identity(String organizationName, String name, String mobile, String userId) {
+    }
+
+    private Identity identity(String at, ApproverInfo a, ApproverType type, boolean dynamic, Organization acting) {
+        String name = ComponentRules.blankToNull(a.approverName());
+        String mobile = ComponentRules.blankToNull(a.approverMobile());
+        String organizationName = OrganizationNames.normalize(ComponentRules.blankToNull(a.organizationName()));
+        String userId = ComponentRules.blankToNull(a.userId());
+        if (dynamic && (name != null || mobile != null || userId != null)) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ": a dynamic signer (FillType 1) is named later "
+                    + "through CreateFlowApprovers; leave out ApproverName, ApproverMobile and UserId.");
+        }
+        if (userId != null) {
+            Employee employee = employees.find(userId).filter(e -> e.organizationId().equals(acting.id()))
+                    .orElseThrow(() -> new ApiException(ErrorCodes.USER_NOT_FOUND, at + ".UserId " + userId
+                            + " is not an employee of " + acting.name() + "."));
+            if (employee.verified()) {
+                name = employee.name();
+                mobile = employee.mobile();
+                if (type.isEnterprise() && organizationName == null) {
+                    organizationName = acting.name();
+                }
+            }
+        }
+        if (type.isEnterprise()) {
+            if (organizationName == null && !dynamic) {
+                throw new ApiException(ErrorCodes.MISSING_APPROVER_ORGANIZATION, at + ".OrganizationName is required "
+                        + "for an enterprise signer.");
+            }
+            if (organizationName != null) {
+                IdentityRules.organization(at, organizationName);
+            }
+        } else if (organizationName != null) {
+            throw new ApiException(ErrorCodes.INDIVIDUAL_HAS_ORGANIZATION, at + ": a person (ApproverType 1) signs "
+                    + "for themselves; leave OrganizationName out.");
+        }
+        boolean needsPerson = !dynamic && type != ApproverType.ENTERPRISE_AUTO;
+        if (name == null && needsPerson) {
+            throw new ApiException(ErrorCodes.MISSING_APPROVER_NAME, at + ".ApproverName is required.");
+        }
+        if (name != null) {
+            IdentityRules.name(at, name);
+        }
+        if (mobile == null && needsPerson) {
+            throw new ApiException(ErrorCodes.MISSING_APPROVER_MOBILE, at + ".ApproverMobile is required.");
+        }
+        if (mobile != null) {
+            IdentityRules.mobile(at, mobile);
+        }
+        return new Identity(organizationName, name, mobile, userId);
+    }
+
+    private static String codes(String at, List<Long> values, Set<Long> allowed) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        for (Long value : values) {
+            if (value == null || !allowed.contains(value)) {
+                throw new ApiException(ErrorCodes.PARAM_ERROR, at + " may hold only " + allowed + ".");
+            }
+        }
+        return values.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static List<FlowGroupDraft.Component> signComponents(String at, ApproverInfo a, ApproverType type,
+                                                                 List<PageGeometry> pages) {
+        if (a.signComponents() == null || a.signComponents().isEmpty()) {
+            throw new ApiException(ErrorCodes.MISSING_SIGN_COMPONENT, at + ".SignComponents: every signer needs at "
+                    + "least one sign control.");
+        }
+        List<FlowGroupDraft.Component> components = new ArrayList<>();
+        for (int i = 0; i < a.signComponents().size(); i++) {
+            String where = at + ".SignComponents[" + i + "]";
+            FlowGroupDraft.Component c = ComponentRules.check(where, a.signComponents().get(i), Role.SIGN, pages);
+            boolean seal = c.type().equals("SIGN_SEAL") || c.type().equals("SIGN_PAGING_SEAL");
+            if (type == ApproverType.ENTERPRISE_AUTO && c.type().equals("SIGN_SIGNATURE")) {
+                throw new ApiException(ErrorCodes.SERVER_SIGN_NO_SUPPORT_SIGNATURE, where + ": an auto-signer seals; "
+                        + "it has no handwritten signature.");
+            }
+            if (!type.isEnterprise() && seal) {
+                throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, where + ": " + c.type()
+                        + " is an enterprise seal; a person signs with SIGN_SIGNATURE.");
+            }
+            components.add(c);
+        }
+        return components;
+    }
+
+    /**
+     * Auto-sign is the initiating organization sealing its own contract: the approver must be that
+     * organization, it must have auto-sign enabled, and every SIGN_SEAL must name one of its seals
+     * that allows automatic use.
+     */
+    private void checkAutoSign(String at, Organization acting, String organizationName,
+                               List<FlowGroupDraft.Component> components) {
+        if (!acting.name().equals(organizationName) || !acting.autoSignEnabled()) {
+            throw new ApiException(ErrorCodes.NO_OPEN_SERVER_SIGN, at + ": automatic signing (ApproverType 3) is "
+                    + "only open to the initiating organization " + acting.name() + ", with auto-sign enabled.");
+        }
+        List<FlowGroupDraft.Component> sealControls = components.stream()
+                .filter(c -> c.type().equals("SIGN_SEAL")).toList();
+        if (sealControls.isEmpty() || sealControls.stream().anyMatch(c -> c.value() == null)) {
+            throw new ApiException(ErrorCodes.MISSING_SERVER_SIGN_SEAL, at + ": an auto-signer needs a SIGN_SEAL "
+                    + "control whose ComponentValue is the seal id to apply.");
+        }
+        for (FlowGroupDraft.Component control : sealControls) {
+            Optional<Seal> seal = Ids.looksLikeId(control.value()) ? seals.find(control.value()) : Optional.empty();
+            Optional<Organization> owner = seal.flatMap(s -> organizations.find(s.organizationId()));
+            boolean own = owner.map(o -> o.id().equals(acting.id())).orElse(false);
+            boolean related = owner.map(o -> ResourceAccessPolicy.of(acting, o) != ResourceAccessPolicy.Access.UNKNOWN)
+                    .orElse(false);
+            if (!own && !related) {
+                throw new ApiException(ErrorCodes.SEAL_ID, at + ": the seal " + control.value() + " does not exist.");
+            }
+            if (!own || !seal.get().autoSignAllowed()) {
+                throw new ApiException(ErrorCodes.NO_PERMISSION_USE_SERVER_SIGN_SEAL, at + ": the seal "
+                        + control.value() + " may not be applied automatically for " + acting.name() + ".");
+            }
+        }
+    }
+
+    /**
+     * For a person signing for an enterprise, a seal id on SIGN_SEAL restricts which seal they may
+     * apply. It must be a seal of the organization named (any organization while a dynamic signer's
+     * is unknown); whether the signer may use it is checked when they sign.
+     */
+    private void checkSealRestrictions(String at, String organizationName, List<FlowGroupDraft.Component> components) {
+        for (FlowGroupDraft.Component control : components) {
+            if (!control.type().equals("SIGN_SEAL") || control.value() == null) {
+                continue;
+            }
+            Optional<Seal> seal = Ids.looksLikeId(control.value()) ? seals.find(control.value()) : Optional.empty();
+            boolean matches = seal.isPresent() && (organizationName == null || organizations
+                    .find(seal.get().organizationId()).map(o -> o.name().equals(organizationName)).orElse(false));
+            if (!matches) {
+                throw new ApiException(ErrorCodes.SEAL_ID, at + ": the seal " + control.value() + " is not a seal of "
+                        + (organizationName == null ? "any organization" : organizationName) + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.signflow.flowgroup;
+
+import io.signflow.api.ApiAction;
+import io.signflow.api.ApiCaller;
+import io.signflow.api.ApiException;
+import io.signflow.api.ErrorCodes;
+import io.signflow.audit.AuditEvent;
+import io.signflow.audit.AuditTrail;
+import io.signflow.process.SignFlowEvents;
+import io.signflow.tenant.ActingParty;
+import io.signflow.tenant.ActingPartyResolver;
+import io.signflow.tenant.Agent;
+import io.signflow.tenant.UserInfo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * CancelFlow: ends one contract of a group (the rest go on, reference section 7). Allowed while it
+ * is being filled or signed; an ended contract is OperationDenied.FlowHasTerminated, so cancelling
+ * twice changes nothing the second time. The contract's process ends through its cancel path in this
+ * same request, which refunds the quota unit when QuotaRefundPolicy allows.
+ */
+@Component
+public class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
+
+    static final int MAX_MESSAGE = 200;
+    private final ActingPartyResolver actingParties;
+    private final FlowGroupRepository groups;
+    private final FlowAccess access;
+    private final FlowProgress progress;
+    private final AuditTrail audit;
+    private final SignFlowEvents events;
+
+    public CancelFlowAction(ActingPartyResolver actingParties, FlowGroupRepository groups, FlowAccess access,
+                            FlowProgress progress, AuditTrail audit, SignFlowEvents events) {
+        this.actingParties = actingParties;
+        this.groups = groups;
+        this.access = access;
+        this.progress = progress;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    public record Request(@NotNull @Valid UserInfo operator, @NotNull String flowId, @NotNull String cancelMessage,
+                          Agent agent) {
+    }
+
+    public record Response() {
+    }
+
+    @Override
+    public String name() {
+        return "CancelFlow";
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    @Transactional
+    public Object handle(ApiCaller caller, Request request) {
+        ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
+        String message = request.cancelMessage().trim();
+        if (message.isEmpty() || message.length() > MAX_MESSAGE || !TextRules.isPlainText(message)
+                || message.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            throw new ApiException(ErrorCodes.INVALID_PARAMETER, "CancelMessage must be 1-200 characters of text, "
+                    + "without emoji.");
+        }
+        FlowGroupSummary group = groups.findByFlow(request.flowId())
+                .filter(g -> !access.visibleOwners(acting.organization(), List.of(g.organizationId())).isEmpty())
+                .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract " + request.flowId()
+                        + " does not exist."));
+        progress.lock(List.of(request.flowId()));
+        if (FlowStatus.isTerminal(progress.status(request.flowId()))) {
+            throw new ApiException(ErrorCodes.FLOW_HAS_TERMINATED, "The contract " + request.flowId()
+                    + " has ended already; it cannot be cancelled.");
+        }
+        progress.setMessage(request.flowId(), message);
+        audit.record(group.id(), request.flowId(), AuditEvent.CANCELLED, AuditTrail.operator(acting.operator().id()),
+                null, message);
+        events.cancelled(request.flowId());
+        return new Response();
+    }
+}

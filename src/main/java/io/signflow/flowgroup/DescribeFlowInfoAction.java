@@ -1,0 +1,130 @@
+package io.signflow.flowgroup;
+
+import io.signflow.api.ApiAction;
+import io.signflow.api.ApiCaller;
+import io.signflow.api.ApiException;
+import io.signflow.api.ErrorCodes;
+import io.signflow.tenant.ActingParty;
+import io.signflow.tenant.ActingPartyResolver;
+import io.signflow.tenant.Agent;
+import io.signflow.tenant.UserInfo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * DescribeFlowInfo: contracts in detail with their signers. By FlowIds (up to 100) or, taking
+ * precedence, by FlowGroupId with the group's name. A contract the caller may not see is reported
+ * like one that does not exist.
+ */
+@Component
+public class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request> {
+
+    static final int MAX_FLOW_IDS = 100;
+    private final ActingPartyResolver actingParties;
+    private final FlowQueries queries;
+    private final FlowGroupRepository groups;
+    private final FlowAccess access;
+
+    public DescribeFlowInfoAction(ActingPartyResolver actingParties, FlowQueries queries, FlowGroupRepository groups,
+                                  FlowAccess access) {
+        this.actingParties = actingParties;
+        this.queries = queries;
+        this.groups = groups;
+        this.access = access;
+    }
+
+    public record Request(@NotNull @Valid UserInfo operator, List<String> flowIds, Agent agent, String flowGroupId) {
+    }
+
+    public record Response(List<FlowDetailInfo> flowDetailInfos, String flowGroupId, String flowGroupName) {
+    }
+
+    public record FlowDetailInfo(String flowId, String flowName, String flowType, long flowStatus, String flowMessage,
+                                 String flowDescription, long createdOn, List<FlowApproverDetail> flowApproverInfos,
+                                 List<FlowApproverDetail> ccInfos, String creator) {
+    }
+
+    public record FlowApproverDetail(String approveMessage, String approveName, long approveStatus, String receiptId,
+                                     String customUserId, String mobile, long signOrder, long approveTime,
+                                     String approveType, String approverSource, String customApproverTag,
+                                     String organizationId, String organizationName, String signId,
+                                     String approverRoleName, String recipientId) {
+    }
+
+    @Override
+    public String name() {
+        return "DescribeFlowInfo";
+    }
+
+    @Override
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Object handle(ApiCaller caller, Request request) {
+        ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
+        boolean byGroup = request.flowGroupId() != null && !request.flowGroupId().isBlank();
+        List<FlowQueries.FlowRow> flows;
+        String groupName = null;
+        if (byGroup) {
+            FlowGroupSummary group = groups.find(request.flowGroupId())
+                    .filter(g -> !access.visibleOwners(acting.organization(), List.of(g.organizationId())).isEmpty())
+                    .orElseThrow(() -> new ApiException(ErrorCodes.FAILED_OPERATION,
+                            "The contract group " + request.flowGroupId() + " does not exist."));
+            groupName = group.name();
+            flows = queries.flowsOfGroup(group.id());
+        } else {
+            List<String> ids = request.flowIds() == null ? List.of() : request.flowIds().stream().distinct().toList();
+            if (ids.isEmpty()) {
+                throw new ApiException(ErrorCodes.MISSING_PARAMETER, "Give FlowIds or FlowGroupId.");
+            }
+            if (ids.size() > MAX_FLOW_IDS) {
+                throw new ApiException(ErrorCodes.PARAM_ERROR, "FlowIds may hold at most " + MAX_FLOW_IDS + " ids.");
+            }
+            Map<String, FlowQueries.FlowRow> found = visible(acting, queries.flows(ids)).stream()
+                    .collect(Collectors.toMap(FlowQueries.FlowRow::id, Function.identity()));
+            for (String id : ids) {
+                if (!found.containsKey(id)) {
+                    throw new ApiException(ErrorCodes.FAILED_OPERATION, "The contract " + id + " does not exist.");
+                }
+            }
+            flows = ids.stream().map(found::get).toList();
+        }
+        Map<String, List<FlowQueries.ApproverRow>> approvers = queries.approvers(
+                flows.stream().map(FlowQueries.FlowRow::id).toList());
+        return new Response(flows.stream().map(f -> detail(f, approvers.getOrDefault(f.id(), List.of()))).toList(),
+                byGroup ? request.flowGroupId() : null, groupName);
+    }
+
+    private List<FlowQueries.FlowRow> visible(ActingParty acting, List<FlowQueries.FlowRow> flows) {
+        Set<String> owners = access.visibleOwners(acting.organization(),
+                flows.stream().map(FlowQueries.FlowRow::organizationId).toList());
+        return flows.stream().filter(f -> owners.contains(f.organizationId())).toList();
+    }
+
+    private static FlowDetailInfo detail(FlowQueries.FlowRow f, List<FlowQueries.ApproverRow> approvers) {
+        return new FlowDetailInfo(f.id(), f.name(), f.flowType(), f.status(), f.message(), f.description(),
+                f.createdAt().toEpochSecond(), approvers.stream().map(DescribeFlowInfoAction::approver).toList(),
+                List.of(), f.operatorUserId());
+    }
+
+    private static FlowApproverDetail approver(FlowQueries.ApproverRow a) {
+        String type = switch (a.approverType()) {
+            case 0 -> "ORGANIZATION";
+            case 3 -> "ENTERPRISESERVER";
+            default -> "PERSON";
+        };
+        return new FlowApproverDetail(a.message(), a.name(), a.status(), a.recipientId(), null, a.mobile(),
+                a.signOrder(), a.actedAt() == null ? 0 : a.actedAt().toEpochSecond(), type, null, a.customTag(),
+                a.organizationId(), a.organizationName(), a.signId(), a.roleName(), a.recipientId());
+    }
+}

@@ -1,0 +1,31 @@
+package io.signflow.flowgroup;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A validated CreateFlowGroupByFiles request with every id assigned and every component placed on a
+ * real page: what the flow-group process persists. Nothing in it needs checking again.
+ */
+public record FlowGroupDraft(String id, String name, String organizationId, String operatorOrganizationId,
+                             String operatorUserId, String approverVerifyType, String selfNotifyType,
+                             String otherNotifyType, List<Flow> flows, Instant createdAt) {
+
+    public record Flow(String id, String name, String flowType, String description, String fileId, Instant deadline,
+                       boolean unordered, String userData, String callbackUrl, int displayType,
+                       List<Approver> approvers, List<Component> initiatorComponents) {
+    }
+
+    public record Approver(String recipientId, String signId, int signOrder, ApproverType type, boolean dynamic,
+                           String organizationName, String name, String mobile, String idCardType,
+                           String idCardNumber, String userId, String notifyType, Integer role, String roleName,
+                           Integer preReadTime, boolean noRefuse, boolean noTransfer, String verifyTypes,
+                           String signTypes, String customTag, List<Component> signComponents,
+                           List<Component> fillComponents) {
+    }
+
+    /** A control in the visible page frame (pt, origin top-left), its page resolved to 1-based. */
+    public record Component(String type, String componentId, String name, int page, double x, double y, double width,
+                            double height, boolean required, String value, String extra) {
+    }
+}

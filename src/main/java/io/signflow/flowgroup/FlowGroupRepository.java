@@ -1,0 +1,109 @@
+package io.signflow.flowgroup;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes a validated group with its flows, approvers and components in a handful of batched statements. */
+@Repository
+public class FlowGroupRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public FlowGroupRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public void insert(FlowGroupDraft group) {
+        OffsetDateTime created = utc(group.createdAt());
+        jdbc.sql("insert into flow_group (id, name, organization_id, operator_organization_id, operator_user_id, "
+                        + "approver_verify_type, self_notify_type, other_notify_type, status, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, 'SIGNING', ?)")
+                .params(group.id(), group.name(), group.organizationId(), group.operatorOrganizationId(),
+                        group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(),
+                        group.otherNotifyType(), created)
+                .update();
+        List<Object[]> flows = new ArrayList<>();
+        List<Object[]> approvers = new ArrayList<>();
+        List<Object[]> components = new ArrayList<>();
+        for (int i = 0; i < group.flows().size(); i++) {
+            FlowGroupDraft.Flow f = group.flows().get(i);
+            boolean awaitingFill = f.approvers().stream().anyMatch(FlowGroupDraft.Approver::dynamic);
+            flows.add(new Object[] {f.id(), group.id(), i, group.organizationId(), f.name(), f.flowType(),
+                    f.description(), f.fileId(), utc(f.deadline()), f.unordered(), f.userData(), f.callbackUrl(),
+                    f.displayType(), awaitingFill ? FlowStatus.AWAITING_FILL : FlowStatus.TO_SIGN, created, created});
+            for (FlowGroupDraft.Approver a : f.approvers()) {
+                approvers.add(new Object[] {a.recipientId(), a.signId(), f.id(), a.signOrder(), a.type().code(),
+                        a.dynamic(), a.organizationName(), a.name(), a.mobile(), a.idCardType(), a.idCardNumber(),
+                        a.userId(), a.notifyType(), a.role(), a.roleName(), a.preReadTime(), a.noRefuse(),
+                        a.noTransfer(), a.verifyTypes(), a.signTypes(), a.customTag(),
+                        a.dynamic() ? ApproveStatus.NOT_STARTED : ApproveStatus.NOT_REACHED});
+                a.signComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
+                a.fillComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
+            }
+            f.initiatorComponents().forEach(c -> components.add(component(f.id(), null, c)));
+        }
+        batch.batchUpdate("insert into flow (id, group_id, position, organization_id, name, flow_type, description, "
+                + "file_id, deadline, unordered, user_data, callback_url, display_type, status, created_at, updated_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", flows);
+        batch.batchUpdate("insert into approver (recipient_id, sign_id, flow_id, sign_order, approver_type, dynamic, "
+                + "organization_name, name, mobile, id_card_type, id_card_number, user_id, notify_type, role, role_name, "
+                + "pre_read_time, no_refuse, no_transfer, verify_types, sign_types, custom_tag, status) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", approvers);
+        batch.batchUpdate("insert into component (flow_id, recipient_id, component_type, component_id, component_name, "
+                + "page_no, pos_x, pos_y, width, height, required, component_value, extra) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", components);
+    }
+
+    public List<String> flowIds(String groupId) {
+        return jdbc.sql("select id from flow where group_id = ? order by position").param(groupId)
+                .query(String.class).list();
+    }
+
+    public Optional<FlowGroupSummary> find(String groupId) {
+        return jdbc.sql("select g.id, g.name, g.organization_id, o.name as organization_name, g.operator_user_id, "
+                        + "g.approver_verify_type, g.self_notify_type, g.other_notify_type, g.status "
+                        + "from flow_group g join organization o on o.id = g.organization_id where g.id = ?")
+                .param(groupId).query(FlowGroupSummary.class).optional();
+    }
+
+    public Optional<FlowGroupSummary> findByFlow(String flowId) {
+        return jdbc.sql("select group_id from flow where id = ?").param(flowId).query(String.class).optional()
+                .flatMap(this::find);
+    }
+
+    public FlowGroupOutcome outcome(String groupId) {
+        return jdbc.sql("select "
+                        + "sum(case when status = " + FlowStatus.ALL_SIGNED + " then 1 else 0 end) as completed, "
+                        + "sum(case when status = " + FlowStatus.REJECTED + " then 1 else 0 end) as rejected, "
+                        + "sum(case when status = " + FlowStatus.EXPIRED + " then 1 else 0 end) as expired, "
+                        + "sum(case when status = " + FlowStatus.CANCELLED + " then 1 else 0 end) as cancelled "
+                        + "from flow where group_id = ?")
+                .param(groupId).query(FlowGroupOutcome.class).single();
+    }
+
+    public void conclude(String groupId, FlowGroupOutcome outcome) {
+        jdbc.sql("update flow_group set status = ?, completed_count = ?, rejected_count = ?, expired_count = ?, "
+                        + "cancelled_count = ?, ended_at = ? where id = ?")
+                .params(outcome.status(), outcome.completed(), outcome.rejected(), outcome.expired(), outcome.cancelled(),
+                        OffsetDateTime.now(ZoneOffset.UTC), groupId)
+                .update();
+    }
+
+    private static Object[] component(String flowId, String recipientId, FlowGroupDraft.Component c) {
+        return new Object[] {flowId, recipientId, c.type(), c.componentId(), c.name(), c.page(), c.x(), c.y(),
+                c.width(), c.height(), c.required(), c.value(), c.extra()};
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

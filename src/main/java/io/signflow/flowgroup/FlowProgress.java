@@ -1,0 +1,191 @@
+package io.signflow.flowgroup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The status machine of contracts and their approvers (FlowStatus, ApproveStatus). Every change
+ * happens in the caller's transaction, after the caller has locked the flows it changes
+ * ({@link #lock}), so that concurrent signatures, rejections, fills, cancellations and the deadline
+ * timer are applied one after another.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class FlowProgress {
+
+    private static final String APPROVER_COLUMNS = "recipient_id, sign_id, flow_id, sign_order, approver_type, dynamic, "
+            + "organization_name, name, mobile, notify_type, signer_id, status";
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public FlowProgress(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Row locks on the flows, always taken in id order so that two transactions cannot deadlock. */
+    public void lock(Collection<String> flowIds) {
+        if (!flowIds.isEmpty()) {
+            jdbc.sql("select id from flow where id in (:ids) order by id for update").param("ids", flowIds)
+                    .query(String.class).list();
+        }
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public int status(String flowId) {
+        return jdbc.sql("select status from flow where id = ?").param(flowId).query(Integer.class).single();
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean allFilled(String flowId) {
+        return count("select count(*) from approver where flow_id = ? and dynamic and status = "
+                + ApproveStatus.NOT_STARTED, flowId) == 0;
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean allSigned(String flowId) {
+        return count("select count(*) from approver where flow_id = ? and status <> " + ApproveStatus.SIGNED, flowId) == 0;
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Instant deadline(String flowId) {
+        return jdbc.sql("select deadline from flow where id = ?").param(flowId).query(OffsetDateTime.class).single()
+                .toInstant();
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<FlowApprover> approvers(String flowId) {
+        return jdbc.sql("select " + APPROVER_COLUMNS + " from approver where flow_id = ? order by sign_order")
+                .param(flowId).query(FlowApprover.class).list();
+    }
+
+    /** Records the auto-signers (ApproverType 3) as signed; returns them. */
+    public List<FlowApprover> signAutomatically(String flowId) {
+        List<FlowApprover> auto = approvers(flowId).stream()
+                .filter(a -> a.type() == ApproverType.ENTERPRISE_AUTO && a.status() != ApproveStatus.SIGNED).toList();
+        if (!auto.isEmpty()) {
+            jdbc.sql("update approver set status = " + ApproveStatus.SIGNED + ", acted_at = ? where flow_id = ? "
+                            + "and approver_type = 3 and status <> " + ApproveStatus.SIGNED)
+                    .params(now(), flowId).update();
+            touch(flowId);
+        }
+        return auto;
+    }
+
+    /**
+     * Lets the signers whose turn has come sign: everyone still waiting when the contract is
+     * unordered, otherwise the first signer who has not signed. Returns the approvers newly opened.
+     */
+    public List<FlowApprover> openTurns(String flowId) {
+        boolean unordered = jdbc.sql("select unordered from flow where id = ?").param(flowId)
+                .query(Boolean.class).single();
+        List<FlowApprover> opened = new ArrayList<>();
+        for (FlowApprover approver : approvers(flowId)) {
+            if (approver.status() == ApproveStatus.SIGNED) {
+                continue;
+            }
+            if (approver.status() == ApproveStatus.NOT_REACHED) {
+                opened.add(approver);
+            }
+            if (!unordered) {
+                break;
+            }
+        }
+        if (!opened.isEmpty()) {
+            jdbc.sql("update approver set status = " + ApproveStatus.TO_SIGN + " where recipient_id in (:ids)")
+                    .param("ids", opened.stream().map(FlowApprover::recipientId).toList()).update();
+        }
+        return opened;
+    }
+
+    /** A person signed: their approver is signed and the contract, if untouched so far, partly signed. */
+    public void recordSignature(String flowId, String recipientId) {
+        jdbc.sql("update approver set status = " + ApproveStatus.SIGNED + ", acted_at = ? where recipient_id = ?")
+                .params(now(), recipientId).update();
+        jdbc.sql("update flow set status = " + FlowStatus.PART_SIGNED + ", updated_at = ? where id = ? and status = "
+                + FlowStatus.TO_SIGN).params(now(), flowId).update();
+    }
+
+    /** Names a dynamic signer; false when the approver is not an unfilled dynamic signer of the contract. */
+    public boolean fill(String flowId, String recipientId, String organizationName, String name, String mobile,
+                        String idCardType, String idCardNumber) {
+        return jdbc.sql("update approver set organization_name = ?, name = ?, mobile = ?, id_card_type = ?, "
+                        + "id_card_number = ?, status = " + ApproveStatus.NOT_REACHED + " where recipient_id = ? "
+                        + "and flow_id = ? and dynamic and status = " + ApproveStatus.NOT_STARTED)
+                .params(organizationName, name, mobile, idCardType, idCardNumber, recipientId, flowId).update() == 1;
+    }
+
+    /** The last dynamic signer of a contract was named: signing can start. */
+    public void startSigning(String flowId) {
+        jdbc.sql("update flow set status = " + FlowStatus.TO_SIGN + ", updated_at = ? where id = ? and status = "
+                + FlowStatus.AWAITING_FILL).params(now(), flowId).update();
+    }
+
+    public void complete(String flowId) {
+        end(flowId, FlowStatus.ALL_SIGNED, null, Set.of());
+    }
+
+    /** Rejected by one signer: they are marked rejected, everyone still waiting stopped. */
+    public void reject(String flowId, String message) {
+        end(flowId, FlowStatus.REJECTED, message, Set.of(ApproveStatus.STOPPED));
+    }
+
+    public void expire(String flowId) {
+        end(flowId, FlowStatus.EXPIRED, "The contract expired before every signer had signed.",
+                Set.of(ApproveStatus.EXPIRED));
+    }
+
+    public void cancel(String flowId, String message) {
+        end(flowId, FlowStatus.CANCELLED, message, Set.of(ApproveStatus.CANCELLED));
+    }
+
+    /** The rejecting signer's own record; the contract ends in the process's reject step. */
+    public void recordRejection(String recipientId, String reason) {
+        jdbc.sql("update approver set status = " + ApproveStatus.REJECTED + ", message = ?, acted_at = ? "
+                + "where recipient_id = ?").params(reason, now(), recipientId).update();
+    }
+
+    /** The contract's FlowMessage: a rejection's or cancellation's reason. */
+    public void setMessage(String flowId, String message) {
+        jdbc.sql("update flow set message = ?, updated_at = ? where id = ?").params(message, now(), flowId).update();
+    }
+
+    /** Whether any person (not an auto-signer) has signed the contract; what the refund policy asks. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean anyPersonSigned(String flowId) {
+        return count("select count(*) from approver where flow_id = ? and approver_type <> 3 and status = "
+                + ApproveStatus.SIGNED, flowId) > 0;
+    }
+
+    private void end(String flowId, int flowStatus, String message, Set<Integer> openApproversBecome) {
+        jdbc.sql("update flow set status = ?, message = coalesce(?, message), updated_at = ? where id = ?")
+                .params(flowStatus, message, now(), flowId).update();
+        for (int status : openApproversBecome) {
+            jdbc.sql("update approver set status = ? where flow_id = ? and status in (" + ApproveStatus.NOT_STARTED
+                    + ", " + ApproveStatus.NOT_REACHED + ", " + ApproveStatus.TO_SIGN + ")")
+                    .params(status, flowId).update();
+        }
+    }
+
+    private void touch(String flowId) {
+        jdbc.sql("update flow set updated_at = ? where id = ?").params(now(), flowId).update();
+    }
+
+    private int count(String sql, String flowId) {
+        return jdbc.sql(sql).param(flowId).query(Integer.class).single();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

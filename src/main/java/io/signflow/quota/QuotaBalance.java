@@ -1,0 +1,9 @@
+package io.signflow.quota;
+
+/** An organization's contract quota: bought in total, used by contracts, and what is left. */
+public record QuotaBalance(long total, long used) {
+
+    public long available() {
+        return total - used;
+    }
+}
