@@ -1,0 +1,42 @@
+package io.signflow.notify;
+
+import io.signflow.common.RequestRejected;
+import io.signflow.outbox.OutboxMessage;
+import io.signflow.outbox.OutboxRepository;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /admin/notifications?mobile= — what was sent to a number, newest first (development, support). */
+@RestController
+@RequestMapping("/admin/notifications")
+public class AdminNotificationController {
+
+    private final OutboxRepository outbox;
+
+    public AdminNotificationController(OutboxRepository outbox) {
+        this.outbox = outbox;
+    }
+
+    public record NotificationView(String id, String mobile, String channel, String purpose, String text, String link,
+                                   String code, String status, int attempts, OffsetDateTime createdAt,
+                                   OffsetDateTime sentAt) {
+
+        static NotificationView of(OutboxMessage m) {
+            return new NotificationView(m.id(), m.recipient(), m.channel(), m.subject(), m.body(), m.link(), m.code(),
+                    m.status(), m.attempts(), m.createdAt(), m.sentAt());
+        }
+    }
+
+    @GetMapping
+    public List<NotificationView> list(@RequestParam String mobile,
+                                       @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw RequestRejected.badRequest("limit must be 1 to 500");
+        }
+        return outbox.notificationsTo(mobile, limit).stream().map(NotificationView::of).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package io.signflow.outbox;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OutboxRepository {
+
+    private static final String COLUMNS = "id, kind, recipient, organization_id, group_id, flow_id, subject, body, link, "
+            + "code, channel, status, attempts, last_error, created_at, sent_at";
+    private final JdbcClient jdbc;
+
+    public OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(OutboxMessage m, OffsetDateTime now) {
+        jdbc.sql("insert into outbox_message (id, kind, recipient, organization_id, group_id, flow_id, subject, body, "
+                        + "link, code, channel, status, attempts, next_attempt_at, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
+                .params(m.id(), m.kind().name(), m.recipient(), m.organizationId(), m.groupId(), m.flowId(),
+                        m.subject(), m.body(), m.link(), m.code(), m.channel(), now, now)
+                .update();
+    }
+
+    public Optional<OutboxMessage> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where id = ?").param(id)
+                .query(OutboxMessage.class).optional();
+    }
+
+    /** Takes a pending message for one attempt; false when another node or thread has it. */
+    public boolean claim(String id, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return jdbc.sql("update outbox_message set next_attempt_at = ? "
+                        + "where id = ? and status = 'PENDING' and next_attempt_at <= ?")
+                .params(leaseUntil, id, now).update() == 1;
+    }
+
+    public List<String> due(OffsetDateTime now, int limit) {
+        return jdbc.sql("select id from outbox_message where status = 'PENDING' and next_attempt_at <= ? "
+                        + "order by next_attempt_at limit ?")
+                .params(now, limit).query(String.class).list();
+    }
+
+    public void markSent(String id, OffsetDateTime now) {
+        jdbc.sql("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
+                + "where id = ?").params(now, id).update();
+    }
+
+    /** Records a failed attempt; the message is tried again at {@code nextAttempt}. Returns the attempts so far. */
+    public int recordFailure(String id, String error, OffsetDateTime nextAttempt) {
+        jdbc.sql("update outbox_message set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
+                .params(truncate(error), nextAttempt, id).update();
+        return jdbc.sql("select attempts from outbox_message where id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** From now on the message-delivery process retries it. */
+    public void handOver(String id) {
+        jdbc.sql("update outbox_message set status = 'RETRYING' where id = ? and status = 'PENDING'").param(id).update();
+    }
+
+    public List<OutboxMessage> notificationsTo(String mobile, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where kind = 'NOTIFICATION' and recipient = ? "
+                        + "order by created_at desc, id limit ?")
+                .params(mobile, limit).query(OutboxMessage.class).list();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+}

@@ -1,0 +1,72 @@
+package io.signflow.signing;
+
+import io.signflow.api.Tc3Signature;
+import io.signflow.common.PublicUrl;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signer links: {@code <public url>/sign/<token>}, the token 256 random bits. Only the token's SHA-256
+ * is stored, so the database alone does not give anyone a working link. A link expires after
+ * {@code signflow.signing.link-ttl}; a new one can always be issued (reminder, CreateFlowSignUrl).
+ */
+@Component
+public class SignLinks {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public SignLinks(JdbcClient jdbc, PublicUrl publicUrl, Clock clock, SigningProperties properties) {
+        this.jdbc = jdbc;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+        this.ttl = properties.linkTtl();
+    }
+
+    public record IssuedLink(String url, OffsetDateTime expiresAt) {
+    }
+
+    public IssuedLink issue(String signerId) {
+        return issue(signerId, ttl);
+    }
+
+    public IssuedLink issue(String signerId, Duration validity) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime expires = now.plus(validity);
+        jdbc.sql("insert into sign_link (token_hash, signer_id, created_at, expires_at) values (?, ?, ?, ?)")
+                .params(hash(token), signerId, now, expires).update();
+        return new IssuedLink(publicUrl.resolve("/sign/" + token), expires);
+    }
+
+    /** The signer a token belongs to, if the token is one we issued and it has not expired. */
+    public Optional<String> signerOf(String token) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select signer_id from sign_link where token_hash = ? and expires_at > ?")
+                .params(hash(token), OffsetDateTime.now(clock)).query(String.class).optional();
+    }
+
+    /** Notes the first time a link is opened; true only that first time. */
+    public boolean markOpened(String token) {
+        return jdbc.sql("update sign_link set first_opened_at = ? where token_hash = ? and first_opened_at is null")
+                .params(OffsetDateTime.now(clock), hash(token)).update() == 1;
+    }
+
+    static String hash(String token) {
+        return Tc3Signature.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,63 @@
+package io.signflow.signing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What the signer page reads: a signer, their contracts in the group, and their controls. */
+@Repository
+public class SignerQueries {
+
+    private final JdbcClient jdbc;
+
+    public SignerQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Signer(String id, String groupId, String kind, String organizationName, String name, String mobile) {
+
+        public boolean isEnterprise() {
+            return "ENTERPRISE".equals(kind);
+        }
+    }
+
+    /** One contract of the signer, with their own approver row in it. */
+    public record Assignment(String recipientId, String flowId, int approverType, int approveStatus, boolean noRefuse,
+                             String approveMessage, String flowName, String flowType, String description,
+                             int flowStatus, String flowMessage, String fileId, int position) {
+    }
+
+    public record Field(long id, String recipientId, String flowId, String type, String componentId, String name,
+                        int pageNo, double posX, double posY, double width, double height, boolean required,
+                        String componentValue, String extra) {
+
+        public boolean isFill() {
+            return !type.startsWith("SIGN_");
+        }
+    }
+
+    public Optional<Signer> signer(String signerId) {
+        return jdbc.sql("select id, group_id, kind, organization_name, name, mobile from signer where id = ?")
+                .param(signerId).query(Signer.class).optional();
+    }
+
+    public List<Assignment> assignments(String signerId) {
+        return jdbc.sql("select a.recipient_id, a.flow_id, a.approver_type, a.status as approve_status, a.no_refuse, "
+                        + "a.message as approve_message, f.name as flow_name, f.flow_type, f.description, "
+                        + "f.status as flow_status, f.message as flow_message, f.file_id, f.position "
+                        + "from approver a join flow f on f.id = a.flow_id where a.signer_id = ? order by f.position")
+                .param(signerId).query(Assignment.class).list();
+    }
+
+    public List<Field> fields(Collection<String> recipientIds) {
+        if (recipientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, recipient_id, flow_id, component_type as type, component_id, component_name as name, "
+                        + "page_no, pos_x, pos_y, width, height, required, component_value, extra from component "
+                        + "where recipient_id in (:ids) order by id")
+                .param("ids", recipientIds).query(Field.class).list();
+    }
+}
