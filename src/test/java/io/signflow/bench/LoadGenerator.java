@@ -1,0 +1,267 @@
+package io.signflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.signflow.support.AdminClient;
+import io.signflow.support.Requests;
+import io.signflow.support.SignerClient;
+import io.signflow.support.Tenant;
+import io.signflow.support.Tenants;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a Signflow server over HTTP the way integrators and signers do: requests signed with TC3,
+ * open-loop at a rate or closed-loop at a concurrency, and prints throughput, latency percentiles and
+ * errors per action. Run it with scripts/bench.sh; see BENCHMARKS.md for the scenarios and numbers.
+ */
+public final class LoadGenerator {
+
+    private final Map<String, String> options;
+    private final PrintStream out;
+    private BenchServer server;
+    private List<Tenant> tenants;
+
+    private LoadGenerator(Map<String, String> options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(args, System.out);
+    }
+
+    /** Runs with "--name=value" arguments, reporting to {@code out}. */
+    public static void run(String[] args, PrintStream out) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        new LoadGenerator(options, out).run(options.getOrDefault("scenario", "create"));
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private Duration duration(String name, String fallback) {
+        return Duration.parse("PT" + option(name, fallback).toUpperCase());
+    }
+
+    void run(String scenario) throws Exception {
+        List<String> serverArguments = options.containsKey("server-args") ? List.of(option("server-args", "").split(" "))
+                : List.of();
+        server = options.containsKey("url") ? BenchServer.attach(option("url", ""), option("admin-password", ""))
+                : BenchServer.start(serverArguments);
+        try {
+            int organizations = Integer.parseInt(option("organizations", "20"));
+            Tenants factory = new Tenants(new AdminClient(server.port(), server.adminPassword()), server.port());
+            tenants = new ArrayList<>();
+            for (int i = 0; i < organizations; i++) {
+                tenants.add(factory.create(null, 10_000_000, 3));
+            }
+            out.printf("signflow load: scenario %s, %d organizations, %d cores, server %s%n", scenario, organizations,
+                    Runtime.getRuntime().availableProcessors(), options.getOrDefault("url", "started here on PostgreSQL"));
+            switch (scenario) {
+                case "create" -> create(Integer.parseInt(option("flows", "3")));
+                case "scaling" -> scaling();
+                case "e2e" -> endToEnd();
+                case "signing" -> signing();
+                case "soak" -> soak();
+                default -> throw new IllegalArgumentException("scenario must be create, scaling, e2e, signing or soak");
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    /** CreateFlowGroupByFiles with {@code flows} sub-contracts, each signed by the initiator automatically and a person. */
+    private Driver.CallSource creations(int flows, boolean onlyAutoSigners) {
+        return () -> {
+            Tenant tenant = tenants.get(ThreadLocalRandom.current().nextInt(tenants.size()));
+            List<ObjectNode> approvers = onlyAutoSigners ? List.of(Requests.autoSigner(tenant))
+                    : List.of(Requests.autoSigner(tenant), Requests.person("测试", Tenants.mobile()));
+            ObjectNode request = Requests.group(tenant, flows, approvers);
+            return () -> new String[] {"CreateFlowGroupByFiles", tenant.api().code("CreateFlowGroupByFiles", request)};
+        };
+    }
+
+    private Recorder drive(Driver.CallSource source, Duration warmup, Duration duration) throws Exception {
+        Recorder recorder = new Recorder();
+        if (options.containsKey("rate")) {
+            double rate = Double.parseDouble(option("rate", "50"));
+            Driver.openLoop(source, rate, warmup, recorder);
+            recorder.reset();
+            Driver.openLoop(source, rate, duration, recorder);
+            out.printf("open loop at %.0f requests/s for %d s after %d s of warm-up%n", rate, duration.toSeconds(),
+                    warmup.toSeconds());
+        } else {
+            int concurrency = Integer.parseInt(option("concurrency", "8"));
+            Driver.closedLoop(source, concurrency, warmup, recorder);
+            recorder.reset();
+            Driver.closedLoop(source, concurrency, duration, recorder);
+            out.printf("closed loop, %d at a time, for %d s after %d s of warm-up%n", concurrency, duration.toSeconds(),
+                    warmup.toSeconds());
+        }
+        return recorder;
+    }
+
+    private void create(int flows) throws Exception {
+        Recorder recorder = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"));
+        out.printf("groups of %d sub-contracts, 2 signers each%n", flows);
+        recorder.print(out);
+    }
+
+    /** Time per group and per sub-contract at 2, 3, 10 and 50 sub-contracts, one size after the other. */
+    private void scaling() throws Exception {
+        Map<Integer, Double> p50 = new java.util.LinkedHashMap<>();
+        for (int flows : new int[] {3, 2, 10, 50}) {
+            Recorder recorder = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"));
+            double median = Recorder.ms(recorder.histogram("CreateFlowGroupByFiles").getValueAtPercentile(50));
+            p50.put(flows, median);
+            out.printf("%2d sub-contracts: %s%n", flows, "");
+            recorder.print(out);
+        }
+        out.printf("%-14s %12s %16s %14s%n", "sub-contracts", "p50 ms/group", "ms/sub-contract", "x 3-group");
+        p50.forEach((flows, median) -> out.printf("%-14d %12.1f %16.2f %14.2f%n", flows, median, median / flows,
+                median / p50.get(3)));
+    }
+
+    /**
+     * Groups whose signers are all auto-signers, from request to completed group with sealed PDFs and
+     * delivered callbacks: completed groups per second, and the job backlog over time.
+     */
+    private void endToEnd() throws Exception {
+        AtomicLong callbacks = new AtomicLong();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            callbacks.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        receiver.start();
+        AdminClient admin = new AdminClient(server.port(), server.adminPassword());
+        for (Tenant tenant : tenants) {
+            admin.send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                    Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/callback"), true);
+        }
+        double completedBefore = server.metric("signflow_groups", "status=\"COMPLETED\"");
+        Recorder recorder = new Recorder();
+        Duration duration = duration("duration", "30s");
+        double rate = Double.parseDouble(option("rate", "20"));
+        Thread load = new Thread(() -> {
+            try {
+                Driver.openLoop(creations(3, true), rate, duration, recorder);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long start = System.nanoTime();
+        load.start();
+        out.printf("%6s %10s %10s %10s %10s%n", "second", "created", "completed", "jobs due", "callbacks");
+        Long drainedAfterLoad = null;
+        double completed = 0;
+        for (int second = 1; second < duration.toSeconds() + 600; second++) {
+            Thread.sleep(Math.max(0, start + second * 1_000_000_000L - System.nanoTime()) / 1_000_000);
+            completed = server.metric("signflow_groups", "status=\"COMPLETED\"") - completedBefore;
+            double due = server.metric("signflow_jobs_due", null);
+            long created = recorder.histogram("CreateFlowGroupByFiles") == null ? 0
+                    : recorder.histogram("CreateFlowGroupByFiles").getTotalCount();
+            if (second % 5 == 0 || !load.isAlive()) {
+                out.printf("%6d %10d %10.0f %10.0f %10d%n", second, created, completed, due, callbacks.get());
+            }
+            if (!load.isAlive() && completed >= created - recorder.errors()) {
+                drainedAfterLoad = second - duration.toSeconds();
+                break;
+            }
+        }
+        load.join();
+        receiver.stop(0);
+        recorder.print(out);
+        out.printf("completed groups: %.0f in %.1f s = %.1f groups/s; backlog drained %s s after the load stopped; "
+                + "%d callbacks delivered%n", completed, (System.nanoTime() - start) / 1e9,
+                completed / ((System.nanoTime() - start) / 1e9), drainedAfterLoad, callbacks.get());
+    }
+
+    /** One signing action over all ten contracts of a group, through the signer page's API. */
+    private void signing() throws Exception {
+        int groups = Integer.parseInt(option("groups", "200"));
+        AdminClient admin = new AdminClient(server.port(), server.adminPassword());
+        ConcurrentLinkedQueue<SignerClient> waiting = new ConcurrentLinkedQueue<>();
+        AtomicInteger prepared = new AtomicInteger();
+        for (int i = 0; i < groups; i++) {
+            Tenant tenant = tenants.get(i % tenants.size());
+            String mobile = Tenants.mobile();
+            tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 10, List.of(Requests.autoSigner(tenant),
+                    Requests.person("签署人", mobile))));
+            SignerClient signer = SignerClient.invited(admin, mobile);
+            signer.requestCode();
+            waiting.add(signer);
+            prepared.incrementAndGet();
+        }
+        out.printf("%d groups of 10 contracts prepared%n", prepared.get());
+        Recorder recorder = new Recorder();
+        String png = SignerClient.signaturePng();
+        Driver.closedLoop(() -> {
+            SignerClient signer = waiting.poll();
+            return () -> {
+                if (signer == null) {
+                    return new String[] {"sign (10 contracts)", "NothingLeft"};
+                }
+                String code = latestCode(admin, signer);
+                int status = signer.sign(Map.of("code", code, "signatureImage", png)).status();
+                return new String[] {"sign (10 contracts)", status == 200 ? "OK" : "HTTP" + status};
+            };
+        }, Integer.parseInt(option("concurrency", "4")), Duration.ofSeconds(Long.parseLong(option("seconds", "60"))),
+                recorder);
+        recorder.print(out);
+    }
+
+    private static String latestCode(AdminClient admin, SignerClient signer) {
+        JsonNode messages = admin.get("/admin/notifications?mobile=" + signer.mobile());
+        for (JsonNode message : messages) {
+            if (message.get("purpose").asText().equals("VERIFICATION_CODE")) {
+                return message.get("code").asText();
+            }
+        }
+        throw new IllegalStateException("no code for " + signer.mobile());
+    }
+
+    /** A long run at a steady rate: memory and latency minute by minute. */
+    private void soak() throws Exception {
+        double rate = Double.parseDouble(option("rate", "50"));
+        int minutes = Integer.parseInt(option("minutes", "10"));
+        out.printf("%6s %10s %12s %10s %10s %8s%n", "minute", "RSS MB", "heap-GC MB", "p50 ms", "p99 ms", "errors");
+        List<double[]> rows = new ArrayList<>();
+        for (int minute = 0; minute <= minutes; minute++) {
+            Recorder recorder = new Recorder();
+            Driver.openLoop(creations(3, false), rate, Duration.ofMinutes(1), recorder);
+            if (minute == 0) {
+                continue;   // the first minute warms up
+            }
+            var h = recorder.histogram("CreateFlowGroupByFiles");
+            double[] row = {minute, server.rssMegabytes(), server.heapAfterGcMegabytes(),
+                    Recorder.ms(h.getValueAtPercentile(50)), Recorder.ms(h.getValueAtPercentile(99)), recorder.errors()};
+            rows.add(row);
+            out.printf("%6.0f %10.0f %12.1f %10.1f %10.1f %8.0f%n", row[0], row[1], row[2], row[3], row[4], row[5]);
+        }
+        double[] first = rows.get(0);
+        double[] last = rows.get(rows.size() - 1);
+        out.printf("RSS growth %.1f %%, heap after GC growth %.1f %%, p99 drift %.1f %%, errors %.0f%n",
+                100 * (last[1] - first[1]) / first[1], 100 * (last[2] - first[2]) / Math.max(first[2], 1),
+                100 * (last[4] - first[4]) / first[4], rows.stream().mapToDouble(r -> r[5]).sum());
+    }
+}

@@ -1,0 +1,59 @@
+package io.signflow.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.mockito.Mockito.mock;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The process models on an in-memory engine with every delegate and expression bean replaced by a
+ * Mockito mock, so a test decides what each step answers and checks which steps ran.
+ */
+abstract class ProcessTestSupport {
+
+    @RegisterExtension
+    final ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
+
+    final JavaDelegate createGroup = mock(JavaDelegate.class);
+    final JavaDelegate deductQuota = mock(JavaDelegate.class);
+    final JavaDelegate concludeGroup = mock(JavaDelegate.class);
+    final JavaDelegate autoSign = mock(JavaDelegate.class);
+    final JavaDelegate notifySigners = mock(JavaDelegate.class);
+    final JavaDelegate completeFlow = mock(JavaDelegate.class);
+    final JavaDelegate sealDocument = mock(JavaDelegate.class);
+    final JavaDelegate rejectFlow = mock(JavaDelegate.class);
+    final JavaDelegate expireFlow = mock(JavaDelegate.class);
+    final JavaDelegate cancelFlow = mock(JavaDelegate.class);
+    final JavaDelegate refundQuota = mock(JavaDelegate.class);
+    final FlowGroupExpressions flowGroups = mock(FlowGroupExpressions.class);
+    final SignFlowExpressions signFlows = mock(SignFlowExpressions.class);
+
+    @BeforeEach
+    void registerMocks() {
+        init(engine.getProcessEngine());
+        Mocks.register("createGroupDelegate", createGroup);
+        Mocks.register("deductQuotaDelegate", deductQuota);
+        Mocks.register("concludeGroupDelegate", concludeGroup);
+        Mocks.register("autoSignDelegate", autoSign);
+        Mocks.register("notifySignersDelegate", notifySigners);
+        Mocks.register("completeFlowDelegate", completeFlow);
+        Mocks.register("sealDocumentDelegate", sealDocument);
+        Mocks.register("rejectFlowDelegate", rejectFlow);
+        Mocks.register("expireFlowDelegate", expireFlow);
+        Mocks.register("cancelFlowDelegate", cancelFlow);
+        Mocks.register("refundQuotaDelegate", refundQuota);
+        Mocks.register("flowGroups", flowGroups);
+        Mocks.register("signFlows", signFlows);
+    }
+
+    @AfterEach
+    void resetMocks() {
+        Mocks.reset();
+    }
+}

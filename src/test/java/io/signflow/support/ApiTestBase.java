@@ -1,0 +1,67 @@
+package io.signflow.support;
+
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.ess.v20201111.EssClient;
+import io.signflow.SignflowApplication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application on a random port, on the database {@link TestDatabase} picks, with the demo data.
+ * Tests talk to it as integrators do: over HTTP, signed, or through the official SDK. They share one
+ * application per database and stay independent by creating their own tenants.
+ */
+@SpringBootTest(classes = SignflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "signflow.admin.password=" + AdminClient.PASSWORD,
+                "signflow.callback.allow-private=true",
+                "signflow.outbox.poll-interval=500ms",
+                "signflow.outbox.retry-delay=200ms",
+                "signflow.api.rate-limit-per-second=1000",
+                "signflow.api.action-rate-limits.DescribeBillUsage=5",
+                "logging.level.org.apache.pdfbox=ERROR"
+        })
+public abstract class ApiTestBase {
+
+    @LocalServerPort
+    protected int port;
+
+    @Value("${signflow.demo.secret-id}")
+    private String demoSecretId;
+
+    @Value("${signflow.demo.secret-key}")
+    private String demoSecretKey;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    /** The demo key: the seed's operators call with it. */
+    protected ApiClient demo() {
+        return new ApiClient(port, demoSecretId, demoSecretKey);
+    }
+
+    protected AdminClient admin() {
+        return new AdminClient(port);
+    }
+
+    protected Tenants tenants() {
+        return new Tenants(admin(), port);
+    }
+
+    /** The official Tencent Cloud SDK pointed at this server, as an integrator would configure it. */
+    protected EssClient sdk(ApiClient credentials) {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint("127.0.0.1:" + port);
+        http.setProtocol(HttpProfile.REQ_HTTP);
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new EssClient(new Credential(credentials.secretId(), credentials.secretKey()), "", profile);
+    }
+}
