@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the load generator (src/test/java/io/signflow/bench). Without --url it builds the jar and starts
+# it on PostgreSQL (SIGNFLOW_BENCH_POSTGRES_URL, or an embedded one) in a fresh database.
+#
+#   scripts/bench.sh create  --rate=100 --duration=30s --warmup=10s --organizations=20
+#   scripts/bench.sh create  --concurrency=16
+#   scripts/bench.sh scaling --concurrency=4
+#   scripts/bench.sh e2e     --rate=50 --duration=30s
+#   scripts/bench.sh signing --groups=200 --concurrency=4 --seconds=60
+#   scripts/bench.sh soak    --rate=50 --minutes=10
+#   scripts/bench.sh create  --url=http://host:8080 --admin-password=...   (a server already running)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scenario=${1:?usage: scripts/bench.sh <create|scaling|e2e|signing|soak> [--option=value ...]}
+shift
+./mvnw -q -B -DskipTests package
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.signflow.bench.LoadGenerator \
+  --scenario="$scenario" "$@"
