@@ -58,6 +58,7 @@ public final class ErrorCodes {
     public static final String MISSING_RESOURCE_ID = "MissingParameter.ResourceId";
     public static final String MANY_RESOURCE_ID = "OperationDenied.ManyResourceId";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFound.Resource";
+    public static final String NOT_FOUND = "ResourceNotFound";
     public static final String NO_PERMISSION_USE_RESOURCE = "OperationDenied.NoPermissionUseResource";
     public static final String FILE_NO_MATCH_RESOURCE = "OperationDenied.FileNoMatchResource";
     public static final String MISSING_FILE_NAMES = "MissingParameter.FileNames";

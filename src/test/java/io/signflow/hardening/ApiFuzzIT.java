@@ -171,6 +171,9 @@ class ApiFuzzIT extends ApiTestBase {
                         "ApproverName", "补充", "ApproverMobile", "13800000013"))));
         bases.put("CancelFlow", Map.of("Operator", operator, "FlowId", "yDnoflowUUckpk84praUyPWcjISDLsIV",
                 "CancelMessage", "测试"));
+        bases.put("DescribeFileUrls", Map.of("Operator", operator, "BusinessType", "FLOW", "BusinessIds", f.flowIds(),
+                "UrlTtl", 60));
+        bases.put("VerifyPdf", Map.of("Operator", operator, "FlowId", f.flowIds().get(0)));
         bases.put("UploadFiles", Map.of("BusinessType", "DOCUMENT", "Caller", Map.of("OperatorId", f.tenant().operatorId()),
                 "FileInfos", List.of(Map.of("FileName", "a.pdf", "FileBody",
                         java.util.Base64.getEncoder().encodeToString(io.signflow.support.TestPdfs.a4(1))))));

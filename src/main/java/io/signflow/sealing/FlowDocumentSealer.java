@@ -1,0 +1,137 @@
+package io.signflow.sealing;
+
+import io.signflow.audit.AuditEvent;
+import io.signflow.audit.AuditTrail;
+import io.signflow.document.DocumentProperties;
+import io.signflow.document.PageGeometry;
+import io.signflow.sealing.SealingSources.Contract;
+import io.signflow.sealing.SealingSources.Signature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes a completed contract's final PDF: the uploaded file with every mark drawn, the certificate of
+ * completion appended, then one platform signature over the whole ({@link PadesSigner}). One signature
+ * at completion rather than one per signing event: the per-signer evidence (who, when, how verified,
+ * from where) is in the certificate the signature covers, and the file has a single revision.
+ * Sealing twice is harmless: a contract that already has its final PDF is left alone.
+ */
+@Service
+public class FlowDocumentSealer {
+
+    private final SealingSources sources;
+    private final SealedDocuments sealed;
+    private final FlowDocumentStamper stamper;
+    private final CompletionCertificate certificate;
+    private final PadesSigner signer;
+    private final PlatformIdentityStore identities;
+    private final AuditTrail audit;
+    private final SealingProperties properties;
+    private final DocumentProperties documents;
+    private final Clock clock;
+
+    public FlowDocumentSealer(SealingSources sources, SealedDocuments sealed, FlowDocumentStamper stamper,
+                              CompletionCertificate certificate, PadesSigner signer, PlatformIdentityStore identities,
+                              AuditTrail audit, SealingProperties properties, DocumentProperties documents,
+                              Clock clock) {
+        this.sources = sources;
+        this.sealed = sealed;
+        this.stamper = stamper;
+        this.certificate = certificate;
+        this.signer = signer;
+        this.identities = identities;
+        this.audit = audit;
+        this.properties = properties;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void seal(String flowId) {
+        if (sealed.exists(flowId)) {
+            return;
+        }
+        Contract contract = sources.contract(flowId);
+        Map<String, Signature> signatures = sources.signatures(flowId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        try {
+            byte[] finished = drawAndCertify(contract, signatures);
+            byte[] signedPdf = signer.sign(finished, identities.identity(), new PadesSigner.Details(
+                    properties.platformName(), reason(signatures), null, GregorianCalendar.from(
+                            now.atZoneSameInstant(properties.timeZone()))));
+            int pages;
+            try (PDDocument check = Loader.loadPDF(signedPdf)) {
+                pages = check.getNumberOfPages();
+            }
+            String sha256 = sha256(signedPdf);
+            sealed.insert(flowId, signedPdf, sha256, pages, now);
+            audit.record(contract.groupId(), flowId, AuditEvent.SEALED, AuditTrail.PLATFORM, null,
+                    "final PDF signed by " + properties.platformName() + ", SHA-256 " + sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot seal the final PDF of " + flowId, e);
+        }
+    }
+
+    private byte[] drawAndCertify(Contract contract, Map<String, Signature> signatures) throws IOException {
+        List<PageGeometry> pages = sources.pages(contract);
+        MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(documents.pdfMainMemory().toBytes(),
+                documents.pdfMaxScratch().toBytes());
+        try (PDDocument document = Loader.loadPDF(sources.document(contract), "", null, null, memory.streamCache)) {
+            List<SealingSources.Mark> marks = sources.marks(contract.flowId());
+            stamper.stamp(document, pages, marks, signatures, pictures(signatures, marks), properties.timeZone());
+            certificate.append(document, new CompletionCertificate.Content(contract, pages.size(), signatures.values(),
+                    audit.ofFlow(contract.flowId()), properties.platformName(), properties.timeZone()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Registered seals' pictures (a seal drawn for an organization without one travels in its signature
+     * record instead) and the uploaded images of FILL_IMAGE controls, by id.
+     */
+    private Map<String, byte[]> pictures(Map<String, Signature> signatures, List<SealingSources.Mark> marks) {
+        Map<String, byte[]> pictures = new LinkedHashMap<>();
+        signatures.values().stream().filter(s -> s.sealPng() == null).map(Signature::sealId).filter(Objects::nonNull)
+                .distinct().forEach(id -> sources.sealImage(id).ifPresent(png -> pictures.put(id, png)));
+        marks.stream().filter(m -> m.type().equals("FILL_IMAGE") && m.value() != null).map(SealingSources.Mark::value)
+                .distinct().forEach(fileId -> pictures.put(fileId, sources.uploadedImage(fileId)));
+        return pictures;
+    }
+
+    /** The signature dictionary names who the platform signs for. */
+    private static String reason(Map<String, Signature> signatures) {
+        String parties = signatures.values().stream()
+                .map(s -> s.organizationName() != null && !s.organizationName().isBlank() ? s.organizationName()
+                        : s.approverName())
+                .filter(Objects::nonNull).distinct().collect(Collectors.joining(", "));
+        String reason = "Signed by " + parties;
+        return reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.signflow.sealing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.Calendar;
+import java.util.Hashtable;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the platform's PAdES baseline signature ({@code ETSI.CAdES.detached}) to a finished PDF as an
+ * incremental update: a CMS SignedData over the file's byte ranges, with the signing-certificate-v2
+ * attribute binding the certificate and the signing time in the signature dictionary, not in the CMS,
+ * as PAdES requires.
+ */
+@Component
+public class PadesSigner {
+
+    private static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
+    /** RSA 3072 signature, a two-certificate chain and attributes fit well within this. */
+    private static final int SIGNATURE_SIZE = 16 * 1024;
+
+    public record Details(String name, String reason, String location, Calendar signTime) {
+    }
+
+    public byte[] sign(byte[] pdf, PlatformIdentity identity, Details details) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf);
+             SignatureOptions options = new SignatureOptions()) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(ETSI_CADES_DETACHED);
+            signature.setName(details.name());
+            signature.setReason(details.reason());
+            signature.setLocation(details.location());
+            signature.setSignDate(details.signTime());
+            options.setPreferredSignatureSize(SIGNATURE_SIZE);
+            document.addSignature(signature, content -> cms(content, identity), options);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 2 + 4096);
+            document.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] cms(InputStream content, PlatformIdentity identity) throws IOException {
+        try {
+            X509Certificate certificate = identity.signingCertificate();
+            JcaSignerInfoGeneratorBuilder signerInfo = new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build());
+            signerInfo.setSignedAttributeGenerator(new WithoutSigningTime(signingCertificateV2(certificate)));
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(signerInfo.build(
+                    new JcaContentSignerBuilder("SHA256withRSA").build(identity.privateKey()), certificate));
+            generator.addCertificates(new JcaCertStore(identity.chain()));
+            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+        } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
+            throw new IOException("Cannot create the PDF signature", e);
+        }
+    }
+
+    private static AttributeTable signingCertificateV2(X509Certificate certificate) throws GeneralSecurityException {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        IssuerSerial issuerSerial = new IssuerSerial(
+                new GeneralNames(new GeneralName(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
+                certificate.getSerialNumber());
+        Attribute attribute = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {new ESSCertIDv2(hash, issuerSerial)})));
+        return new AttributeTable(attribute);
+    }
+
+    /** PAdES baseline forbids the CMS signing-time attribute: the time is the dictionary's /M. */
+    private static final class WithoutSigningTime extends DefaultSignedAttributeTableGenerator {
+
+        WithoutSigningTime(AttributeTable attributes) {
+            super(attributes);
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected Hashtable createStandardAttributeTable(Map parameters) {
+            Hashtable table = super.createStandardAttributeTable(parameters);
+            table.remove(CMSAttributes.signingTime);
+            return table;
+        }
+    }
+}

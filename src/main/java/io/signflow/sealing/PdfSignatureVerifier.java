@@ -1,0 +1,70 @@
+package io.signflow.sealing;
+
+import java.io.IOException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.Selector;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every digital signature in a PDF: the CMS signature over its byte ranges, the certificate it
+ * names, and whether the last one covers the whole file (nothing appended after signing).
+ */
+@Component
+public class PdfSignatureVerifier {
+
+    public record Result(boolean valid, boolean coversDocument, String signerName, String subject,
+                         String serialNumber, Instant signTime, Instant notBefore, Instant notAfter,
+                         String algorithm, X509Certificate certificate) {
+    }
+
+    public List<Result> verify(byte[] pdf) throws IOException {
+        List<Result> results = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                results.add(verify(signature, pdf));
+            }
+        }
+        return results;
+    }
+
+    private static Result verify(PDSignature signature, byte[] pdf) throws IOException {
+        int[] range = signature.getByteRange();
+        boolean coversDocument = range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
+        Instant signTime = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+        try {
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
+                    signature.getContents(pdf));
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = cms.getCertificates()
+                    .getMatches((Selector<X509CertificateHolder>) signer.getSID());
+            if (matches.isEmpty()) {
+                return new Result(false, coversDocument, signature.getName(), null, null, signTime, null, null, null, null);
+            }
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+            boolean valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+            return new Result(valid, coversDocument, signature.getName(),
+                    certificate.getSubjectX500Principal().getName(), certificate.getSerialNumber().toString(16),
+                    signTime, certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
+                    certificate.getSigAlgName(), certificate);
+        } catch (CMSException | CertificateException | OperatorCreationException | RuntimeException e) {
+            return new Result(false, coversDocument, signature.getName(), null, null, signTime, null, null, null, null);
+        }
+    }
+}

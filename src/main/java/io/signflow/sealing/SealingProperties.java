@@ -1,0 +1,25 @@
+package io.signflow.sealing;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How final PDFs are signed and handed out ({@code signflow.sealing.*}).
+ *
+ * @param platformName     the name in the platform's certificates and in every signature
+ * @param pkcs12Path       an operator's own signing identity (PKCS#12); empty: the generated one in the database
+ * @param pkcs12Password   that file's password
+ * @param defaultUrlTtl    how long a download link works when DescribeFileUrls gives no UrlTtl
+ * @param maxUrlTtl        the longest UrlTtl accepted
+ * @param timeZone         the zone of dates drawn into contracts and on the certificate of completion
+ */
+@ConfigurationProperties("signflow.sealing")
+public record SealingProperties(
+        @DefaultValue("Signflow") String platformName,
+        @DefaultValue("") String pkcs12Path,
+        @DefaultValue("") String pkcs12Password,
+        @DefaultValue("5m") Duration defaultUrlTtl,
+        @DefaultValue("24h") Duration maxUrlTtl,
+        @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone) {
+}

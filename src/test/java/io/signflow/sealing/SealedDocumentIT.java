@@ -1,0 +1,192 @@
+package io.signflow.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.ess.v20201111.EssClient;
+import com.tencentcloudapi.ess.v20201111.models.DescribeFileUrlsRequest;
+import com.tencentcloudapi.ess.v20201111.models.DescribeFileUrlsResponse;
+import com.tencentcloudapi.ess.v20201111.models.UserInfo;
+import com.tencentcloudapi.ess.v20201111.models.VerifyPdfRequest;
+import com.tencentcloudapi.ess.v20201111.models.VerifyPdfResponse;
+import io.signflow.support.ApiTestBase;
+import io.signflow.support.Requests;
+import io.signflow.support.Tenant;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A completed contract's final PDF, fetched through the official SDK's DescribeFileUrls: marks drawn,
+ * the certificate of completion appended, a PAdES signature that poppler's pdfsig accepts and that
+ * breaks when a byte changes. Links are signed, expire, and are refused when forged.
+ */
+class SealedDocumentIT extends ApiTestBase {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private record Completed(Tenant tenant, List<String> flowIds) {
+    }
+
+    private Completed completedGroup() {
+        Tenant tenant = tenants().create();
+        JsonNode created = tenant.api().ok("CreateFlowGroupByFiles",
+                Requests.group(tenant, 2, List.of(Requests.autoSigner(tenant))));
+        List<String> flowIds = new ArrayList<>();
+        created.get("FlowIds").forEach(id -> flowIds.add(id.asText()));
+        return new Completed(tenant, flowIds);
+    }
+
+    private DescribeFileUrlsResponse fileUrls(Tenant tenant, List<String> flowIds, long ttl) throws TencentCloudSDKException {
+        DescribeFileUrlsRequest request = new DescribeFileUrlsRequest();
+        request.setOperator(operator(tenant));
+        request.setBusinessType("FLOW");
+        request.setBusinessIds(flowIds.toArray(String[]::new));
+        request.setUrlTtl(ttl);
+        return sdk(tenant.api()).DescribeFileUrls(request);
+    }
+
+    private DescribeFileUrlsResponse awaitFileUrls(Tenant tenant, List<String> flowIds) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> fileUrls(tenant, flowIds, 0), r -> r.getFileUrls().length == flowIds.size());
+    }
+
+    private static UserInfo operator(Tenant tenant) {
+        UserInfo operator = new UserInfo();
+        operator.setUserId(tenant.operatorId());
+        return operator;
+    }
+
+    private static HttpResponse<byte[]> download(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void theFinalPdfHasTheSealDrawnTheCertificateAppendedAndAValidPadesSignature() throws Exception {
+        Completed group = completedGroup();
+        DescribeFileUrlsResponse urls = awaitFileUrls(group.tenant(), group.flowIds());
+        assertThat(urls.getTotalCount()).isEqualTo(2);
+        assertThat(urls.getFileUrls()[0].getOption()).contains("\"width\":595.");
+
+        HttpResponse<byte[]> response = download(urls.getFileUrls()[0].getUrl());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        byte[] pdf = response.body();
+        Path artifacts = Files.createDirectories(Path.of("target", "test-artifacts"));
+        Files.write(artifacts.resolve("sealed-contract.pdf"), pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            assertThat(document.getSignatureDictionaries()).hasSize(1);
+            assertThat(document.getSignatureDictionaries().get(0).getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            // the auto-signer's seal (SIGN_SEAL at 50,50 size 100x60) is drawn in red on page 1
+            BufferedImage page = new PDFRenderer(document).renderImage(0, 1f);
+            assertThat(redPixels(page, 50, 50, 100, 60)).isGreaterThan(200);
+            assertThat(redPixels(page, 200, 200, 300, 500)).isZero();
+            // the certificate of completion is text the reader sees as a picture; it is the last page
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("<script");
+        }
+
+        VerifyPdfRequest verify = new VerifyPdfRequest();
+        verify.setOperator(operator(group.tenant()));
+        verify.setFlowId(group.flowIds().get(0));
+        VerifyPdfResponse verified = sdk(group.tenant().api()).VerifyPdf(verify);
+        assertThat(verified.getVerifyResult()).isEqualTo(1L);
+        assertThat(verified.getPdfVerifyResults()).hasSize(1);
+        assertThat(verified.getPdfVerifyResults()[0].getVerifyResult()).isEqualTo(1L);
+        assertThat(verified.getPdfVerifyResults()[0].getSignAlgorithm()).isEqualTo("SHA256withRSA");
+
+        JsonNode trail = admin().get("/admin/flows/" + group.flowIds().get(0) + "/audit-trail");
+        List<String> events = new ArrayList<>();
+        trail.forEach(e -> events.add(e.get("event").asText()));
+        assertThat(events).containsSubsequence("CREATED", "SIGNED", "COMPLETED", "SEALED", "DOWNLOADED");
+    }
+
+    @Test
+    void pdfsigFromPopplerAcceptsTheSignatureAndRejectsAChangedByte() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdfsig")), "pdfsig (poppler-utils) is not installed");
+        Completed group = completedGroup();
+        byte[] pdf = download(awaitFileUrls(group.tenant(), group.flowIds()).getFileUrls()[1].getUrl()).body();
+
+        String report = pdfsig(pdf);
+        assertThat(report).contains("Signature is Valid").contains("Total document signed")
+                .contains("ETSI.CAdES.detached");
+
+        byte[] changed = pdf.clone();
+        changed[changed.length / 3] ^= 0x01;
+        assertThat(pdfsig(changed)).doesNotContain("Signature is Valid");
+    }
+
+    @Test
+    void linksAreSignedExpireAndOnlyTheOwnerGetsThem() throws Exception {
+        Completed group = completedGroup();
+        String url = awaitFileUrls(group.tenant(), group.flowIds()).getFileUrls()[0].getUrl();
+
+        String forged = url.replaceAll("signature=([0-9a-f])", "signature=" + (url.contains("signature=0") ? "1" : "0"));
+        assertThat(download(forged).statusCode()).isEqualTo(403);
+        String otherFlow = url.replace(group.flowIds().get(0), group.flowIds().get(1));
+        assertThat(download(otherFlow).statusCode()).isEqualTo(403);
+        String longer = url.replaceAll("expires=(\\d+)", "expires=9999999999");
+        assertThat(download(longer).statusCode()).isEqualTo(403);
+
+        String shortLived = fileUrls(group.tenant(), group.flowIds(), 1).getFileUrls()[0].getUrl();
+        TimeUnit.MILLISECONDS.sleep(2100);
+        assertThat(download(shortLived).statusCode()).isEqualTo(410);
+
+        Tenant stranger = tenants().create();
+        assertThatThrownBy(() -> fileUrls(stranger, group.flowIds(), 0))
+                .isInstanceOfSatisfying(TencentCloudSDKException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("ResourceNotFound"));
+        assertThat(stranger.api().code("VerifyPdf", java.util.Map.of("Operator",
+                java.util.Map.of("UserId", stranger.operatorId()), "FlowId", group.flowIds().get(0))))
+                .isEqualTo("ResourceNotFound.Flow");
+        assertThat(group.tenant().api().code("DescribeFileUrls", java.util.Map.of("Operator",
+                java.util.Map.of("UserId", group.tenant().operatorId()), "BusinessType", "FLOW",
+                "BusinessIds", group.flowIds(), "UrlTtl", 86401))).isEqualTo("InvalidParameter");
+    }
+
+    private static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("sealed", ".pdf");
+        try {
+            Files.write(file, pdf);
+            Process process = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            return output;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static int redPixels(BufferedImage image, int x, int y, int width, int height) {
+        int count = 0;
+        for (int py = y; py < Math.min(image.getHeight(), y + height); py++) {
+            for (int px = x; px < Math.min(image.getWidth(), x + width); px++) {
+                int rgb = image.getRGB(px, py);
+                if ((rgb >> 16 & 0xff) > 150 && (rgb >> 8 & 0xff) < 100 && (rgb & 0xff) < 100) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}
