@@ -37,14 +37,18 @@ public class FlowOutcomes {
         progress.cancel(flowId, null);
     }
 
-    /** The deadline timer fired. It may race a last signature, so it takes the contract's lock first. */
-    public void expire(String groupId, String flowId) {
+    /**
+     * The deadline timer fired. It may race a last signature, so it takes the contract's lock first;
+     * false when the contract had ended meanwhile.
+     */
+    public boolean expire(String groupId, String flowId) {
         progress.lock(List.of(flowId));
         if (FlowStatus.isTerminal(progress.status(flowId))) {
-            return;
+            return false;
         }
         progress.expire(flowId);
         audit.record(groupId, flowId, AuditEvent.EXPIRED, AuditTrail.PLATFORM, null,
                 "the deadline passed before every signer had signed");
+        return true;
     }
 }

@@ -2,6 +2,8 @@ package io.signflow.outbox;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Puts a message in the outbox as part of the caller's transaction and asks the relay to deliver it
  * once that transaction has committed: a rolled-back change sends nothing, a committed one is never
- * lost.
+ * lost. The messages of one transaction are handed over together, in the order they were written,
+ * so a receiver sees a contract's "start", "sign" and "finish" in that order.
  */
 @Component
 public class Outbox {
@@ -29,11 +32,29 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(OutboxMessage message) {
         repository.insert(message, OffsetDateTime.now(clock));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.deliverSoon(message.id());
-            }
-        });
+        written().add(new OutboxRepository.Due(message.id(), message.kind()));
+    }
+
+    /** This transaction's messages, handed to the relay when it commits. */
+    private List<OutboxRepository.Due> written() {
+        @SuppressWarnings("unchecked")
+        List<OutboxRepository.Due> messages = (List<OutboxRepository.Due>) TransactionSynchronizationManager.getResource(this);
+        if (messages == null) {
+            List<OutboxRepository.Due> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    relay.deliverSoon(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+                }
+            });
+            messages = created;
+        }
+        return messages;
     }
 }

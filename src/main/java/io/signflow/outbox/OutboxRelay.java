@@ -2,8 +2,10 @@ package io.signflow.outbox;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,7 +39,8 @@ public class OutboxRelay implements DisposableBean {
     private final TransactionTemplate transaction;
     private final OutboxProperties properties;
     private final Clock clock;
-    private final ThreadPoolExecutor executor;
+    /** One pool per kind: receivers that answer slowly hold up other callbacks at most, never signers' texts. */
+    private final Map<MessageKind, ThreadPoolExecutor> executors = new EnumMap<>(MessageKind.class);
 
     public OutboxRelay(OutboxRepository repository, List<MessageDeliverer> deliverers, RuntimeService runtime,
                        TransactionTemplate transaction, OutboxProperties properties, Clock clock) {
@@ -47,27 +50,41 @@ public class OutboxRelay implements DisposableBean {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
-        this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000), r -> {
-                    Thread thread = new Thread(r, "outbox-relay");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        for (MessageKind kind : MessageKind.values()) {
+            String name = "outbox-" + kind.name().toLowerCase(Locale.ROOT);
+            executors.put(kind, new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(10_000), r -> {
+                        Thread thread = new Thread(r, name);
+                        thread.setDaemon(true);
+                        return thread;
+                    }));
+        }
     }
 
-    public void deliverSoon(String id) {
+    /** Messages written together, delivered one after the other per kind. */
+    public void deliverSoon(List<OutboxRepository.Due> messages) {
+        Map<MessageKind, List<String>> byKind = new EnumMap<>(MessageKind.class);
+        messages.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m.id()));
+        byKind.forEach((kind, ids) -> submit(kind, () -> ids.forEach(this::attempt)));
+    }
+
+    public void deliverSoon(String id, MessageKind kind) {
+        submit(kind, () -> attempt(id));
+    }
+
+    private void submit(MessageKind kind, Runnable delivery) {
         try {
-            executor.execute(() -> attempt(id));
+            executors.get(kind).execute(delivery);
         } catch (RejectedExecutionException e) {
-            // the queue is full or we are shutting down: the poll picks the message up
+            // the queue is full or we are shutting down: the poll picks the messages up
         }
     }
 
     @Scheduled(fixedDelayString = "${signflow.outbox.poll-interval:5s}", initialDelayString = "${signflow.outbox.poll-interval:5s}")
     public void poll() {
         try {
-            for (String id : repository.due(now(), 200)) {
-                deliverSoon(id);
+            for (OutboxRepository.Due due : repository.due(now(), 200)) {
+                deliverSoon(due.id(), due.kind());
             }
         } catch (RuntimeException e) {
             // the database is away (a restart, a failover): the next poll tries again
@@ -130,6 +147,6 @@ public class OutboxRelay implements DisposableBean {
 
     @Override
     public void destroy() {
-        executor.shutdown();
+        executors.values().forEach(ThreadPoolExecutor::shutdown);
     }
 }

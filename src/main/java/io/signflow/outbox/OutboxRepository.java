@@ -38,10 +38,14 @@ public class OutboxRepository {
                 .params(leaseUntil, id, now).update() == 1;
     }
 
-    public List<String> due(OffsetDateTime now, int limit) {
-        return jdbc.sql("select id from outbox_message where status = 'PENDING' and next_attempt_at <= ? "
+    public record Due(String id, MessageKind kind) {
+    }
+
+    public List<Due> due(OffsetDateTime now, int limit) {
+        return jdbc.sql("select id, kind from outbox_message where status = 'PENDING' and next_attempt_at <= ? "
                         + "order by next_attempt_at limit ?")
-                .params(now, limit).query(String.class).list();
+                .params(now, limit).query((rs, n) -> new Due(rs.getString(1), MessageKind.valueOf(rs.getString(2))))
+                .list();
     }
 
     public void markSent(String id, OffsetDateTime now) {

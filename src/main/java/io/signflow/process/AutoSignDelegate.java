@@ -1,5 +1,8 @@
 package io.signflow.process;
 
+import io.signflow.callback.CallbackMessages;
+import io.signflow.flowgroup.FlowApprover;
+
 import io.signflow.signing.AutoSigner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,13 +13,18 @@ import org.springframework.stereotype.Component;
 public class AutoSignDelegate implements JavaDelegate {
 
     private final AutoSigner autoSigner;
+    private final CallbackMessages callbacks;
 
-    public AutoSignDelegate(AutoSigner autoSigner) {
+    public AutoSignDelegate(AutoSigner autoSigner, CallbackMessages callbacks) {
         this.autoSigner = autoSigner;
+        this.callbacks = callbacks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        autoSigner.signAll(ProcessVariables.groupId(execution), ProcessVariables.flowId(execution));
+        String flowId = ProcessVariables.flowId(execution);
+        for (FlowApprover signed : autoSigner.signAll(ProcessVariables.groupId(execution), flowId)) {
+            callbacks.flowChanged(flowId, CallbackMessages.Operate.SIGN, signed.recipientId());
+        }
     }
 }

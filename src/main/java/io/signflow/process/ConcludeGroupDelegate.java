@@ -1,5 +1,6 @@
 package io.signflow.process;
 
+import io.signflow.callback.CallbackMessages;
 import io.signflow.flowgroup.FlowGroupService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,14 +15,17 @@ public class ConcludeGroupDelegate implements JavaDelegate {
 
     static final String OUTCOME = "outcome";
     private final FlowGroupService groups;
+    private final CallbackMessages callbacks;
 
-    public ConcludeGroupDelegate(FlowGroupService groups) {
+    public ConcludeGroupDelegate(FlowGroupService groups, CallbackMessages callbacks) {
         this.groups = groups;
+        this.callbacks = callbacks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var outcome = groups.conclude(ProcessVariables.groupId(execution));
+        callbacks.groupConcluded(ProcessVariables.groupId(execution));
         execution.setVariable(OUTCOME, outcome.status() + ": " + outcome.completed() + " completed, " + outcome.rejected()
                 + " rejected, " + outcome.expired() + " expired, " + outcome.cancelled() + " cancelled");
     }

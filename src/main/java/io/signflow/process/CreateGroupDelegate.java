@@ -1,5 +1,8 @@
 package io.signflow.process;
 
+import io.signflow.callback.CallbackMessages;
+import io.signflow.flowgroup.FlowGroupDraft;
+
 import io.signflow.flowgroup.FlowGroupService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,14 +14,18 @@ public class CreateGroupDelegate implements JavaDelegate {
 
     private final FlowGroupService groups;
     private final DraftHandoff handoff;
+    private final CallbackMessages callbacks;
 
-    public CreateGroupDelegate(FlowGroupService groups, DraftHandoff handoff) {
+    public CreateGroupDelegate(FlowGroupService groups, DraftHandoff handoff, CallbackMessages callbacks) {
         this.groups = groups;
         this.handoff = handoff;
+        this.callbacks = callbacks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        groups.create(handoff.take(ProcessVariables.groupId(execution)));
+        FlowGroupDraft draft = handoff.take(ProcessVariables.groupId(execution));
+        groups.create(draft);
+        draft.flows().forEach(flow -> callbacks.flowChanged(flow.id(), CallbackMessages.Operate.START, null));
     }
 }

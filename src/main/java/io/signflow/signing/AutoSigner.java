@@ -6,6 +6,7 @@ import io.signflow.flowgroup.FlowApprover;
 import io.signflow.flowgroup.FlowProgress;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,8 +33,10 @@ public class AutoSigner {
         this.clock = clock;
     }
 
-    public void signAll(String groupId, String flowId) {
-        for (FlowApprover approver : progress.signAutomatically(flowId)) {
+    /** The approvers signed now. */
+    public List<FlowApprover> signAll(String groupId, String flowId) {
+        List<FlowApprover> signed = progress.signAutomatically(flowId);
+        for (FlowApprover approver : signed) {
             String sealId = jdbc.sql("select component_value from component where recipient_id = ? "
                             + "and component_type = 'SIGN_SEAL' order by id limit 1")
                     .param(approver.recipientId()).query(String.class).single();
@@ -43,5 +46,6 @@ public class AutoSigner {
             audit.record(groupId, flowId, AuditEvent.SIGNED, AuditTrail.PLATFORM, null,
                     approver.organizationName() + " sealed automatically with seal " + sealId);
         }
+        return signed;
     }
 }

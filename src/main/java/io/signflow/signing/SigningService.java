@@ -1,5 +1,7 @@
 package io.signflow.signing;
 
+import io.signflow.callback.CallbackMessages;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signflow.audit.AuditEvent;
@@ -63,13 +65,14 @@ public class SigningService {
     private final SigningProperties properties;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final CallbackMessages callbacks;
     private final Clock clock;
 
     public SigningService(SignLinks links, SignerQueries queries, FlowGroupRepository groups, FileRepository files,
                           PageRenderer renderer, FlowProgress progress, VerificationCodes codes, SignerRegistry signers,
                           NotificationService notifications, AuditTrail audit, SignFlowEvents events,
                           SealChooser seals, SignatureImages signatures, SigningProperties properties,
-                          TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
+                          TransactionTemplate transaction, JdbcClient jdbc, CallbackMessages callbacks, Clock clock) {
         this.links = links;
         this.queries = queries;
         this.groups = groups;
@@ -86,6 +89,7 @@ public class SigningService {
         this.properties = properties;
         this.transaction = transaction;
         this.jdbc = jdbc;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -153,6 +157,7 @@ public class SigningService {
                                 truncate(client.userAgent(), 300), now)
                         .update();
                 progress.recordSignature(assignment.flowId(), assignment.recipientId());
+                callbacks.flowChanged(assignment.flowId(), CallbackMessages.Operate.SIGN, assignment.recipientId());
             }
             List<String> flowIds = flowIds(turn);
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(),
@@ -189,6 +194,8 @@ public class SigningService {
             }
             audit.recordAll(signer.groupId(), flowIds(turn), AuditEvent.REJECTED, actor(signer), client.ip(), reason);
             flowIds(turn).forEach(events::rejected);
+            // after the process has ended the contract as rejected, so the callback shows it
+            turn.forEach(a -> callbacks.flowChanged(a.flowId(), CallbackMessages.Operate.REJECT, a.recipientId()));
             return describe(signer);
         });
     }

@@ -1,0 +1,147 @@
+package io.signflow.callback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.signflow.api.ApiJson;
+import io.signflow.common.Ids;
+import io.signflow.outbox.MessageKind;
+import io.signflow.outbox.Outbox;
+import io.signflow.outbox.OutboxMessage;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Announces a contract's or group's change to the integrator: a V2 callback ({@code MsgId},
+ * {@code MsgType}, {@code MsgVersion}, {@code MsgData}) put in the outbox in the transaction of the
+ * change, so it is sent exactly when the change is committed and survives restarts. The body is a
+ * snapshot of the contract at that moment. Nothing is queued when neither the contract nor its
+ * organization has a callback address.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class CallbackMessages {
+
+    /** The {@code Operate} values of FlowStatusChange. */
+    public enum Operate { START, SIGN, REJECT, CANCEL, FINISH, DEADLINE }
+
+    private final CallbackSources sources;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public CallbackMessages(CallbackSources sources, Outbox outbox, Clock clock) {
+        this.sources = sources;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** {@code actorRecipientId}: the approver who signed or rejected; null for the platform's own steps. */
+    public void flowChanged(String flowId, Operate operate, String actorRecipientId) {
+        sources.flow(flowId).filter(f -> f.destination() != null).ifPresent(flow -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("FlowId", flow.id());
+            data.put("FlowName", flow.name());
+            data.put("FlowType", nullToEmpty(flow.flowType()));
+            data.put("FlowDescription", nullToEmpty(flow.description()));
+            data.put("FlowMessage", nullToEmpty(flow.message()));
+            data.put("DocumentId", "");
+            data.put("Unordered", flow.unordered());
+            data.put("TemplateId", "");
+            data.put("ReleaseFlowId", "");
+            data.put("CallbackUrl", nullToEmpty(flow.callbackUrl()));
+            data.put("CcInfos", List.of());
+            data.put("UserData", nullToEmpty(flow.userData()));
+            data.put("OrganizationId", flow.organizationId());
+            data.put("CallbackType", "sign");
+            data.put("CreateOn", seconds(flow.createdAt()));
+            data.put("UpdatedOn", seconds(flow.updatedAt()));
+            data.put("OccurTime", seconds(OffsetDateTime.now(clock)));
+            data.put("DeadLine", seconds(flow.deadline()));
+            List<CallbackSources.Approver> approvers = sources.approvers(flowId);
+            // ESS reports the last signature with the contract already all signed (4), then "finish"
+            int status = operate == Operate.SIGN && approvers.stream().allMatch(a -> a.status() == 3) ? 4
+                    : flow.status();
+            data.put("FlowCallbackStatus", status);
+            data.put("FlowCallbackShowStatus", CallbackStatuses.flow(status));
+            data.put("Operate", operate.name().toLowerCase(Locale.ROOT));
+            CallbackSources.Approver actor = approvers.stream()
+                    .filter(a -> a.recipientId().equals(actorRecipientId)).findFirst().orElse(null);
+            data.put("UserId", actor == null ? "" : nullToEmpty(actor.userId()));
+            data.put("RecipientId", actorRecipientId == null ? "" : actorRecipientId);
+            data.put("Approvers", approvers.stream().map(CallbackMessages::approver).toList());
+            data.put("FlowGroupMessage", Map.of("FlowGroupId", flow.groupId(), "FlowGroupName", flow.groupName()));
+            enqueue(flow.destination(), flow.organizationId(), flow.groupId(), flow.id(), "FlowStatusChange", data);
+        });
+    }
+
+    /**
+     * The group has ended. ESS publishes no payload for FlowGroupStatusChange; ours carries the group's
+     * id, name, status ({@code ALL} when every contract was completed, {@code INVALID} otherwise) and
+     * how many contracts ended which way. It goes to the organization's default address.
+     */
+    public void groupConcluded(String groupId) {
+        sources.group(groupId).filter(g -> g.organizationCallbackUrl() != null).ifPresent(group -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("FlowGroupId", group.id());
+            data.put("FlowGroupName", group.name());
+            data.put("OrganizationId", group.organizationId());
+            data.put("Status", "COMPLETED".equals(group.status()) ? "ALL" : "INVALID");
+            data.put("CompletedCount", group.completed());
+            data.put("RejectedCount", group.rejected());
+            data.put("ExpiredCount", group.expired());
+            data.put("CancelledCount", group.cancelled());
+            data.put("OccurTime", seconds(OffsetDateTime.now(clock)));
+            enqueue(group.organizationCallbackUrl(), group.organizationId(), group.id(), null, "FlowGroupStatusChange",
+                    data);
+        });
+    }
+
+    private static Map<String, Object> approver(CallbackSources.Approver a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("UserId", nullToEmpty(a.userId()));
+        out.put("RecipientId", a.recipientId());
+        out.put("ApproverType", a.approverType());
+        out.put("OrganizationId", nullToEmpty(a.organizationId()));
+        out.put("OrganizationName", nullToEmpty(a.organizationName()));
+        out.put("Required", true);
+        out.put("ApproverName", nullToEmpty(a.name()));
+        out.put("ApproverMobile", nullToEmpty(a.mobile()));
+        out.put("ApproverIdCardType", nullToEmpty(a.idCardType()));
+        out.put("ApproverIdCardNumber", nullToEmpty(a.idCardNumber()));
+        out.put("ApproveCallbackStatus", a.status());
+        out.put("ApproveCallbackShowStatus", CallbackStatuses.approver(a.status()));
+        out.put("ApproveMessage", nullToEmpty(a.message()));
+        out.put("ApproveTime", a.actedAt() == null ? 0 : seconds(a.actedAt()));
+        out.put("CustomApproverTag", nullToEmpty(a.customTag()));
+        return out;
+    }
+
+    private void enqueue(String url, String organizationId, String groupId, String flowId, String type,
+                         Map<String, Object> data) {
+        String id = Ids.next();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("MsgId", id);
+        body.put("MsgType", type);
+        body.put("MsgVersion", "CustomApp");
+        body.put("MsgData", data);
+        try {
+            outbox.enqueue(OutboxMessage.create(id, MessageKind.CALLBACK, url, organizationId, groupId, flowId, type,
+                    ApiJson.MAPPER.writeValueAsString(body), null, null, "callback"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long seconds(OffsetDateTime time) {
+        return time == null ? 0 : time.toEpochSecond();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

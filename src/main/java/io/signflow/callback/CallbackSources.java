@@ -1,0 +1,63 @@
+package io.signflow.callback;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What a callback tells about a contract or group, read in the transaction of the change it announces. */
+@Repository
+public class CallbackSources {
+
+    private final JdbcClient jdbc;
+
+    public CallbackSources(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Flow(String id, String groupId, String groupName, String organizationId, String name, String flowType,
+                       String description, int status, String message, boolean unordered, String userData,
+                       String callbackUrl, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                       OffsetDateTime deadline, String organizationCallbackUrl) {
+
+        /** The contract's own CallbackUrl wins over its organization's default address. */
+        public String destination() {
+            return callbackUrl != null && !callbackUrl.isBlank() ? callbackUrl : organizationCallbackUrl;
+        }
+    }
+
+    public record Approver(String recipientId, int approverType, String organizationName, String organizationId,
+                           String name, String mobile, String idCardType, String idCardNumber, String userId,
+                           String customTag, int status, String message, OffsetDateTime actedAt) {
+    }
+
+    public record Group(String id, String name, String organizationId, String status, int completed, int rejected,
+                        int expired, int cancelled, OffsetDateTime endedAt, String organizationCallbackUrl) {
+    }
+
+    public Optional<Flow> flow(String flowId) {
+        return jdbc.sql("select f.id, f.group_id, g.name as group_name, f.organization_id, f.name, f.flow_type, "
+                        + "f.description, f.status, f.message, f.unordered, f.user_data, f.callback_url, f.created_at, "
+                        + "f.updated_at, f.deadline, o.callback_url as organization_callback_url from flow f "
+                        + "join flow_group g on g.id = f.group_id join organization o on o.id = f.organization_id "
+                        + "where f.id = ?")
+                .param(flowId).query(Flow.class).optional();
+    }
+
+    public List<Approver> approvers(String flowId) {
+        return jdbc.sql("select a.recipient_id, a.approver_type, a.organization_name, o.id as organization_id, a.name, "
+                        + "a.mobile, a.id_card_type, a.id_card_number, a.user_id, a.custom_tag, a.status, a.message, "
+                        + "a.acted_at from approver a left join organization o on o.name = a.organization_name "
+                        + "where a.flow_id = ? order by a.sign_order")
+                .param(flowId).query(Approver.class).list();
+    }
+
+    public Optional<Group> group(String groupId) {
+        return jdbc.sql("select g.id, g.name, g.organization_id, g.status, g.completed_count as completed, "
+                        + "g.rejected_count as rejected, g.expired_count as expired, g.cancelled_count as cancelled, "
+                        + "g.ended_at, o.callback_url as organization_callback_url from flow_group g "
+                        + "join organization o on o.id = g.organization_id where g.id = ?")
+                .param(groupId).query(Group.class).optional();
+    }
+}

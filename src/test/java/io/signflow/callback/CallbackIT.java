@@ -1,0 +1,184 @@
+package io.signflow.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.signflow.support.AdminClient;
+import io.signflow.support.ApiClient;
+import io.signflow.support.ApiTestBase;
+import io.signflow.support.Requests;
+import io.signflow.support.Tenant;
+import io.signflow.support.Tenants;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Callbacks as an integrator's receiver sees them: V2 bodies, AES-256-CBC encrypted with the
+ * organization's key and signed with its token, for every step of a contract and for the group;
+ * retried until the receiver answers 200; and a hanging receiver does not hold up signers' texts.
+ */
+class CallbackIT extends ApiTestBase {
+
+    private record Configured(String key, String token) {
+    }
+
+    private Configured configure(Tenant tenant, CallbackReceiver receiver) {
+        AdminClient.Reply reply = admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                Map.of("url", receiver.url()), true);
+        assertThat(reply.status()).isEqualTo(200);
+        return new Configured(reply.body().get("key").asText(), reply.body().get("token").asText());
+    }
+
+    /** What a receiver does: check the signature over the raw body, then decrypt. */
+    private static JsonNode open(CallbackReceiver.Received received, Configured configured) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(configured.token().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        assertThat(received.signature()).isEqualTo("sha256="
+                + HexFormat.of().formatHex(mac.doFinal(received.body().getBytes(StandardCharsets.UTF_8))));
+        String encrypted = ApiClient.JSON.readTree(received.body()).get("encrypt").asText();
+        byte[] key = configured.key().getBytes(StandardCharsets.UTF_8);
+        Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
+        return ApiClient.JSON.readTree(cipher.doFinal(Base64.getDecoder().decode(encrypted)));
+    }
+
+    private static List<JsonNode> openAll(CallbackReceiver receiver, Configured configured) throws Exception {
+        List<JsonNode> messages = new ArrayList<>();
+        for (CallbackReceiver.Received received : receiver.received()) {
+            messages.add(open(received, configured));
+        }
+        return messages;
+    }
+
+    private static List<String> operations(List<JsonNode> messages, String flowId) {
+        return messages.stream().filter(m -> m.at("/MsgData/FlowId").asText().equals(flowId))
+                .map(m -> m.at("/MsgData/Operate").asText() + ":" + m.at("/MsgData/FlowCallbackStatus").asInt())
+                .toList();
+    }
+
+    @Test
+    void everyStepOfAnAutoSignedGroupArrivesEncryptedAndSigned() throws Exception {
+        try (CallbackReceiver receiver = new CallbackReceiver(() -> 200)) {
+            Tenant tenant = tenants().create();
+            Configured configured = configure(tenant, receiver);
+            JsonNode created = tenant.api().ok("CreateFlowGroupByFiles",
+                    Requests.group(tenant, 2, List.of(Requests.autoSigner(tenant))));
+            String groupId = created.get("FlowGroupId").asText();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= 7);
+            List<JsonNode> messages = openAll(receiver, configured);
+            for (JsonNode flowId : created.get("FlowIds")) {
+                assertThat(operations(messages, flowId.asText())).containsExactly("start:1", "sign:4", "finish:4");
+            }
+            JsonNode finish = messages.stream().filter(m -> m.at("/MsgData/Operate").asText().equals("finish"))
+                    .findFirst().orElseThrow();
+            assertThat(finish.get("MsgType").asText()).isEqualTo("FlowStatusChange");
+            assertThat(finish.get("MsgVersion").asText()).isEqualTo("CustomApp");
+            assertThat(finish.get("MsgId").asText()).hasSize(32);
+            assertThat(finish.at("/MsgData/FlowGroupMessage/FlowGroupId").asText()).isEqualTo(groupId);
+            assertThat(finish.at("/MsgData/Approvers/0/ApproveCallbackShowStatus").asText()).isEqualTo("ACCEPT");
+            assertThat(finish.at("/MsgData/FlowCallbackShowStatus").asText()).isEqualTo("ALL");
+
+            JsonNode group = messages.stream().filter(m -> m.get("MsgType").asText().equals("FlowGroupStatusChange"))
+                    .findFirst().orElseThrow();
+            assertThat(group.at("/MsgData/FlowGroupId").asText()).isEqualTo(groupId);
+            assertThat(group.at("/MsgData/Status").asText()).isEqualTo("ALL");
+            assertThat(group.at("/MsgData/CompletedCount").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void cancellingAndRejectingAreAnnouncedWithTheActor() throws Exception {
+        try (CallbackReceiver receiver = new CallbackReceiver(() -> 200)) {
+            Tenant tenant = tenants().create();
+            Configured configured = configure(tenant, receiver);
+            String mobile = Tenants.mobile();
+            JsonNode created = tenant.api().ok("CreateFlowGroupByFiles",
+                    Requests.group(tenant, 2, List.of(Requests.person("丙", mobile))));
+            String first = created.at("/FlowIds/0").asText();
+            String second = created.at("/FlowIds/1").asText();
+            String recipient = created.at("/Approvers/1/Approvers/0/RecipientId").asText();
+            assertThat(tenant.api().code("CancelFlow", Map.of("Operator", Map.of("UserId", tenant.operatorId()),
+                    "FlowId", first, "CancelMessage", "不再需要"))).isEqualTo("OK");
+            var signer = io.signflow.support.SignerClient.invited(admin(), mobile);
+            assertThat(signer.reject(signer.code(), "条款有误").status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 5);
+            List<JsonNode> messages = openAll(receiver, configured);
+            assertThat(operations(messages, first)).containsExactly("start:1", "cancel:6");
+            assertThat(operations(messages, second)).containsExactly("start:1", "reject:3");
+            JsonNode reject = messages.stream().filter(m -> m.at("/MsgData/Operate").asText().equals("reject"))
+                    .findFirst().orElseThrow();
+            assertThat(reject.at("/MsgData/RecipientId").asText()).isEqualTo(recipient);
+            assertThat(reject.at("/MsgData/Approvers/0/ApproveMessage").asText()).isEqualTo("条款有误");
+            assertThat(messages.stream().filter(m -> m.get("MsgType").asText().equals("FlowGroupStatusChange"))
+                    .map(m -> m.at("/MsgData/Status").asText()).toList()).containsExactly("INVALID");
+        }
+    }
+
+    @Test
+    void aReceiverThatFailsIsRetriedUntilItAnswers200() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (CallbackReceiver receiver = new CallbackReceiver(() -> calls.incrementAndGet() <= 2 ? 500 : 200)) {
+            Tenant tenant = tenants().create();
+            Configured configured = configure(tenant, receiver);
+            JsonNode created = tenant.api().ok("CreateFlowGroupByFiles",
+                    Requests.group(tenant, 2, List.of(Requests.person("丁", Tenants.mobile()))));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 2);
+            assertThat(receiver.attempts()).isGreaterThanOrEqualTo(4);
+            List<JsonNode> messages = openAll(receiver, configured);
+            for (JsonNode flowId : created.get("FlowIds")) {
+                assertThat(operations(messages, flowId.asText())).containsExactly("start:1");
+            }
+        }
+    }
+
+    @Test
+    void aHangingReceiverDoesNotHoldUpSignersNotifications() {
+        try (CallbackReceiver hanging = new CallbackReceiver(() -> 0)) {
+            Tenant tenant = tenants().create();
+            admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                    Map.of("url", hanging.url()), true);
+            // more stuck callbacks than the relay has threads for them
+            for (int i = 0; i < 10; i++) {
+                tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2, List.of(Requests.autoSigner(tenant))));
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> hanging.attempts() >= 8);
+
+            String mobile = Tenants.mobile();
+            tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2, List.of(Requests.person("戊", mobile))));
+            await().atMost(Duration.ofSeconds(3)).until(() -> admin().get("/admin/notifications?mobile=" + mobile)
+                    .findValuesAsText("status").contains("SENT"));
+        }
+    }
+
+    @Test
+    void callbackAddressesAreCheckedWhenSet() {
+        Tenant tenant = tenants().create();
+        for (String bad : List.of("ftp://example.com/cb", "file:///etc/passwd", "http://user:pw@example.com/cb",
+                "not a url")) {
+            assertThat(admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                    Map.of("url", bad), true).status()).as(bad).isEqualTo(400);
+        }
+        assertThat(admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                Map.of("url", "https://example.com/cb", "key", "short"), true).status()).isEqualTo(400);
+        assertThat(admin().send("PUT", "/admin/organizations/nosuchorganization000000000000/callback",
+                Map.of("url", "https://example.com/cb"), true).status()).isEqualTo(404);
+        assertThat(admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                Map.of("url", "https://example.com/cb"), false).status()).isEqualTo(401);
+    }
+}
