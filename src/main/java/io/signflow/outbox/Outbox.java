@@ -21,17 +21,22 @@ public class Outbox {
 
     private final OutboxRepository repository;
     private final OutboxRelay relay;
+    private final OutboxProperties properties;
     private final Clock clock;
 
-    public Outbox(OutboxRepository repository, OutboxRelay relay, Clock clock) {
+    public Outbox(OutboxRepository repository, OutboxRelay relay, OutboxProperties properties, Clock clock) {
         this.repository = repository;
         this.relay = relay;
+        this.properties = properties;
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(OutboxMessage message) {
-        repository.insert(message, OffsetDateTime.now(clock));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // leased to this node's delivery after commit, which keeps the transaction's order; the poll
+        // takes the message only if that never happened (the node died)
+        repository.insert(message, now, now.plus(properties.lease()));
         written().add(new OutboxRepository.Due(message.id(), message.kind()));
     }
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param inlineAttempts attempts the relay makes before handing a message to the message-delivery process
  * @param retryDelay     wait before the relay's next attempt, doubled each time
- * @param lease          how long one attempt may hold a message before another node may take it
+ * @param lease          how long one attempt, or the node that wrote a new message, may hold it before another node may take it
  * @param pollInterval   how often each node looks for messages still to deliver (after a restart, say)
  * @param threads        parallel deliveries per node, so one slow receiver holds nothing else up
  */

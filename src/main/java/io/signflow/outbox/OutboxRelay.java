@@ -65,11 +65,11 @@ public class OutboxRelay implements DisposableBean {
     public void deliverSoon(List<OutboxRepository.Due> messages) {
         Map<MessageKind, List<String>> byKind = new EnumMap<>(MessageKind.class);
         messages.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m.id()));
-        byKind.forEach((kind, ids) -> submit(kind, () -> ids.forEach(this::attempt)));
+        byKind.forEach((kind, ids) -> submit(kind, () -> ids.forEach(id -> attempt(id, true))));
     }
 
     public void deliverSoon(String id, MessageKind kind) {
-        submit(kind, () -> attempt(id));
+        submit(kind, () -> attempt(id, false));
     }
 
     private void submit(MessageKind kind, Runnable delivery) {
@@ -92,10 +92,13 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    void attempt(String id) {
+    /** {@code written}: this node has just written the message and holds it since (see {@link Outbox}). */
+    void attempt(String id, boolean written) {
         OffsetDateTime now = now();
         try {
-            if (!repository.claim(id, now, now.plus(properties.lease()))) {
+            boolean claimed = written ? repository.claimNew(id, now.plus(properties.lease()))
+                    : repository.claim(id, now, now.plus(properties.lease()));
+            if (!claimed) {
                 return;
             }
             OutboxMessage message = repository.find(id).orElseThrow();

@@ -17,12 +17,13 @@ public class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(OutboxMessage m, OffsetDateTime now) {
+    /** {@code firstDue}: when the poll may take the message, if the writer's own delivery has not. */
+    public void insert(OutboxMessage m, OffsetDateTime now, OffsetDateTime firstDue) {
         jdbc.sql("insert into outbox_message (id, kind, recipient, organization_id, group_id, flow_id, subject, body, "
                         + "link, code, channel, status, attempts, next_attempt_at, created_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
                 .params(m.id(), m.kind().name(), m.recipient(), m.organizationId(), m.groupId(), m.flowId(),
-                        m.subject(), m.body(), m.link(), m.code(), m.channel(), now, now)
+                        m.subject(), m.body(), m.link(), m.code(), m.channel(), firstDue, now)
                 .update();
     }
 
@@ -36,6 +37,12 @@ public class OutboxRepository {
         return jdbc.sql("update outbox_message set next_attempt_at = ? "
                         + "where id = ? and status = 'PENDING' and next_attempt_at <= ?")
                 .params(leaseUntil, id, now).update() == 1;
+    }
+
+    /** The writing node's first attempt at a message it has just written and still holds. */
+    public boolean claimNew(String id, OffsetDateTime leaseUntil) {
+        return jdbc.sql("update outbox_message set next_attempt_at = ? where id = ? and status = 'PENDING' "
+                        + "and attempts = 0").params(leaseUntil, id).update() == 1;
     }
 
     public record Due(String id, MessageKind kind) {

@@ -71,6 +71,11 @@ public class SignerClient {
         if (sent.status() != 200) {
             throw new AssertionError("code request answered " + sent.status() + ": " + sent.body());
         }
+        return lastCode();
+    }
+
+    /** The newest code sent to this signer, e.g. after the page asked for one. */
+    public String lastCode() {
         for (JsonNode message : admin.get("/admin/notifications?mobile=" + mobile)) {
             if (message.get("purpose").asText().equals("VERIFICATION_CODE")) {
                 return message.get("code").asText();

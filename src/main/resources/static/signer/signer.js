@@ -1,0 +1,262 @@
+// The signer page: shows the signer's contracts of a group and signs or rejects them all at once
+// through /sign/api/<token>. Every text from the server is set with textContent, never as markup.
+(function () {
+  'use strict';
+
+  const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
+  const api = '/sign/api/' + encodeURIComponent(token);
+  const $ = (id) => document.getElementById(id);
+  const STATES = {
+    TO_SIGN: '请签署下列合同 · Please sign the contracts below',
+    WAITING: '请等待前一位签署人签署 · Waiting for an earlier signer',
+    DONE: '您已签署全部合同 · You have signed everything',
+    ENDED: '合同已结束，无需操作 · Nothing left to do'
+  };
+  const STATUS = { 1: '待签署 · to sign', 2: '部分签署 · partly signed', 3: '已拒签 · rejected', 4: '已完成 · completed',
+    5: '已过期 · expired', 6: '已撤销 · cancelled', 0: '待补充签署人 · awaiting signers', 8: '待补充签署人 · awaiting signers' };
+  let view = null;
+  let inked = false;
+
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (className) node.className = className;
+    return node;
+  }
+
+  function showError(message) {
+    const box = $('error');
+    box.textContent = message;
+    box.hidden = !message;
+  }
+
+  async function call(method, path, body) {
+    const response = await fetch(api + path, {
+      method: method,
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+      credentials: 'omit',
+      cache: 'no-store'
+    });
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new Error(data.detail || data.title || ('Error ' + response.status));
+    }
+    return data;
+  }
+
+  function renderContract(contract) {
+    const box = el('article', null, 'contract');
+    box.dataset.flowId = contract.flowId;
+    box.appendChild(el('h3', contract.flowName));
+    box.appendChild(el('p', STATUS[contract.flowStatus] || String(contract.flowStatus), 'muted status'));
+    if (contract.message) box.appendChild(el('p', contract.message, 'muted'));
+    if (contract.description) box.appendChild(el('p', contract.description, 'muted'));
+    if (!contract.pages.length) return box;
+
+    let current = 1;
+    const page = el('div', null, 'page');
+    const img = el('img');
+    img.alt = contract.flowName;
+    page.appendChild(img);
+    const pager = el('div', null, 'pager');
+    const previous = el('button', '‹', 'secondary');
+    const label = el('span');
+    const next = el('button', '›', 'secondary');
+    previous.type = next.type = 'button';
+    previous.setAttribute('aria-label', 'Previous page');
+    next.setAttribute('aria-label', 'Next page');
+    pager.append(previous, label, next);
+
+    function show(n) {
+      current = n;
+      const size = contract.pages[n - 1];
+      img.src = api + '/flows/' + encodeURIComponent(contract.flowId) + '/files/0/pages/' + n + '.png';
+      page.querySelectorAll('.field').forEach((f) => f.remove());
+      contract.fields.filter((f) => f.page === n).forEach((f) => {
+        const mark = el('div', fieldLabel(f), 'field');
+        mark.style.left = (100 * f.x / size.width) + '%';
+        mark.style.top = (100 * f.y / size.height) + '%';
+        mark.style.width = (100 * f.width / size.width) + '%';
+        mark.style.height = (100 * f.height / size.height) + '%';
+        page.appendChild(mark);
+      });
+      label.textContent = n + ' / ' + contract.pages.length;
+      previous.disabled = n === 1;
+      next.disabled = n === contract.pages.length;
+    }
+    previous.addEventListener('click', () => show(current - 1));
+    next.addEventListener('click', () => show(current + 1));
+    box.append(page, pager);
+    show(firstFieldPage(contract));
+    return box;
+  }
+
+  function firstFieldPage(contract) {
+    const pages = contract.fields.map((f) => f.page).filter((p) => p >= 1 && p <= contract.pages.length);
+    return pages.length ? Math.min.apply(null, pages) : 1;
+  }
+
+  function fieldLabel(f) {
+    switch (f.type) {
+      case 'SIGN_SIGNATURE': return '签名 · signature';
+      case 'SIGN_SEAL': return '盖章 · seal';
+      case 'SIGN_PAGING_SEAL': return '骑缝章 · paging seal';
+      case 'SIGN_DATE': return '签署日期 · date (automatic)';
+      default: return f.name || f.type;
+    }
+  }
+
+  function renderFills(contracts) {
+    const fills = $('fills');
+    fills.replaceChildren();
+    const open = contracts.filter((c) => c.canSign).flatMap((c) => c.fields.map((f) => ({ contract: c, field: f })))
+      .filter((x) => !x.field.type.startsWith('SIGN_'));
+    open.forEach(({ contract, field }) => {
+      const id = 'fill-' + field.id;
+      const label = el('label', contract.flowName + ' · ' + (field.name || field.type) + (field.required ? ' *' : ''));
+      label.htmlFor = id;
+      let input;
+      if (field.type === 'SELECTOR') {
+        input = el('select');
+        input.appendChild(el('option', ''));
+        field.choices.forEach((choice) => {
+          const option = el('option', choice);
+          option.value = choice;
+          input.appendChild(option);
+        });
+      } else if (field.type === 'CHECK_BOX') {
+        input = el('input');
+        input.type = 'checkbox';
+        input.checked = field.value === 'true';
+      } else if (field.type === 'MULTI_LINE_TEXT') {
+        input = el('textarea');
+      } else {
+        input = el('input');
+        input.type = field.type === 'DATE' ? 'date' : 'text';
+      }
+      input.id = id;
+      input.dataset.fieldId = field.id;
+      input.dataset.type = field.type;
+      if (field.value && field.type !== 'CHECK_BOX') input.value = field.value;
+      fills.append(label, input);
+    });
+    $('fills-section').hidden = open.length === 0;
+  }
+
+  function fillValues() {
+    const values = {};
+    document.querySelectorAll('#fills [data-field-id]').forEach((input) => {
+      values[input.dataset.fieldId] = input.dataset.type === 'CHECK_BOX' ? String(input.checked) : input.value;
+    });
+    return values;
+  }
+
+  function render(data) {
+    view = data;
+    $('group-name').textContent = data.groupName;
+    $('initiator').textContent = '发起方 · From: ' + data.initiator;
+    $('signer').textContent = '签署人 · Signer: ' + [data.signer.organization, data.signer.name, data.signer.mobile]
+      .filter(Boolean).join(' ');
+    $('state').textContent = STATES[data.state] || data.state;
+    $('state').dataset.state = data.state;
+    const list = $('contracts');
+    list.replaceChildren();
+    data.contracts.forEach((c) => list.appendChild(renderContract(c)));
+
+    const canAct = data.state === 'TO_SIGN';
+    $('act').hidden = !canAct;
+    if (!canAct) return;
+    renderFills(data.contracts);
+    $('signature-section').hidden = !data.needsSignature;
+    $('seal-section').hidden = !data.needsSeal;
+    const seals = $('seal-choice');
+    seals.replaceChildren();
+    data.seals.forEach((s) => {
+      const option = el('option', s.name);
+      option.value = s.sealId;
+      seals.appendChild(option);
+    });
+    seals.hidden = data.seals.length === 0;
+    $('seal-note').hidden = data.seals.length > 0;
+    $('reject-section').hidden = !data.contracts.some((c) => c.canReject);
+  }
+
+  function setupPad() {
+    const canvas = $('signature-pad');
+    const ctx = canvas.getContext('2d');
+    ctx.lineWidth = 5;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = '#000';
+    let drawing = false;
+    function point(e) {
+      const r = canvas.getBoundingClientRect();
+      return [(e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height];
+    }
+    canvas.addEventListener('pointerdown', (e) => {
+      drawing = true;
+      canvas.setPointerCapture(e.pointerId);
+      const [x, y] = point(e);
+      ctx.beginPath();
+      ctx.moveTo(x, y);
+    });
+    canvas.addEventListener('pointermove', (e) => {
+      if (!drawing) return;
+      const [x, y] = point(e);
+      ctx.lineTo(x, y);
+      ctx.stroke();
+      inked = true;
+    });
+    ['pointerup', 'pointercancel', 'pointerleave'].forEach((type) => canvas.addEventListener(type, () => { drawing = false; }));
+    $('clear-signature').addEventListener('click', () => {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      inked = false;
+    });
+  }
+
+  async function act(button, work) {
+    showError('');
+    button.disabled = true;
+    try {
+      render(await work());
+    } catch (e) {
+      showError(e.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function setupActions() {
+    $('send-code').addEventListener('click', async () => {
+      showError('');
+      try {
+        const sent = await call('POST', '/code');
+        const note = $('code-sent');
+        note.textContent = '验证码已发送至 · Code sent to ' + sent.mobile;
+        note.hidden = false;
+        $('code').focus();
+      } catch (e) {
+        showError(e.message);
+      }
+    });
+    $('sign').addEventListener('click', () => act($('sign'), () => {
+      const body = { code: $('code').value.trim(), fills: fillValues() };
+      if (view.needsSignature) {
+        if (!inked) return Promise.reject(new Error('请先签名 · Draw your signature first.'));
+        body.signatureImage = $('signature-pad').toDataURL('image/png');
+      }
+      if (view.needsSeal && view.seals.length) body.sealId = $('seal-choice').value;
+      return call('POST', '/sign', body);
+    }));
+    $('reject').addEventListener('click', () => act($('reject'), () =>
+      call('POST', '/reject', { code: $('code').value.trim(), reason: $('reject-reason').value.trim() })));
+  }
+
+  setupPad();
+  setupActions();
+  call('GET', '').then(render).catch((e) => {
+    $('group-name').textContent = '无法打开 · Cannot open this link';
+    showError(e.message);
+  });
+})();
