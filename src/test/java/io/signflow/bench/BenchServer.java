@@ -1,16 +1,14 @@
 package io.signflow.bench;
 
+import io.signflow.support.ServerProcess;
 import io.signflow.support.TestDatabase;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,12 +23,11 @@ import java.util.regex.Pattern;
  */
 final class BenchServer implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "bench-admin-password";
     private final String url;
     private final String adminPassword;
-    private final Process process;
+    private final ServerProcess process;
 
-    private BenchServer(String url, String adminPassword, Process process) {
+    private BenchServer(String url, String adminPassword, ServerProcess process) {
         this.url = url;
         this.adminPassword = adminPassword;
         this.process = process;
@@ -41,34 +38,12 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(List<String> extraArguments) throws Exception {
-        File jar = Files.list(Path.of("target")).map(Path::toFile)
-                .filter(f -> f.getName().startsWith("signflow-") && f.getName().endsWith(".jar"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -DskipTests package"));
         TestDatabase.Server postgres = postgres();
-        String database = "signflow_bench_" + System.currentTimeMillis();
-        try (var connection = DriverManager.getConnection(postgres.url("postgres"), postgres.user(), postgres.password())) {
-            connection.createStatement().execute("create database " + database);
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar.getPath(), "--server.port=" + port,
-                "--spring.profiles.active=postgres", "--signflow.metrics.refresh=1s", "--logging.level.root=WARN"));
-        command.addAll(extraArguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("signflow-bench-", ".log").toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", postgres.url(database));
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", postgres.user());
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-        builder.environment().put("SIGNFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("SIGNFLOW_MASTER_KEY", "bench-master-key");
-        builder.environment().put("SIGNFLOW_DATA_DIR", Files.createTempDirectory("signflow-bench-data").toString());
-        builder.environment().put("SIGNFLOW_CALLBACK_ALLOW_PRIVATE", "true");
-        Process process = builder.start();
-        BenchServer server = new BenchServer("http://127.0.0.1:" + port, ADMIN_PASSWORD, process);
-        server.awaitHealthy(Duration.ofMinutes(3));
-        return server;
+        List<String> arguments = new ArrayList<>(List.of("--signflow.metrics.refresh=1s"));
+        arguments.addAll(extraArguments);
+        ServerProcess process = ServerProcess.start(postgres, ServerProcess.createDatabase(postgres, "signflow_bench"),
+                "bench-master-key", arguments).awaitHealthy(Duration.ofMinutes(3));
+        return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process);
     }
 
     private static TestDatabase.Server postgres() {
@@ -79,24 +54,6 @@ final class BenchServer implements AutoCloseable {
         return new TestDatabase.Server(external.substring(0, external.lastIndexOf('/')),
                 System.getenv().getOrDefault("SIGNFLOW_BENCH_POSTGRES_USER", "postgres"),
                 System.getenv().getOrDefault("SIGNFLOW_BENCH_POSTGRES_PASSWORD", ""));
-    }
-
-    private void awaitHealthy(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException("The server stopped while starting (exit " + process.exitValue() + ")");
-            }
-            try {
-                if (get("/actuator/health", false).contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("The server did not become healthy in " + timeout);
     }
 
     int port() {
@@ -148,8 +105,7 @@ final class BenchServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process != null) {
-            process.destroy();
-            process.waitFor();
+            process.close();
         }
     }
 }

@@ -1,28 +1,28 @@
 package io.signflow.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signflow.support.AdminClient;
-import io.signflow.support.ApiClient;
 import io.signflow.support.ApiTestBase;
+import io.signflow.support.CallbackReceiver;
 import io.signflow.support.Requests;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +31,15 @@ import org.junit.jupiter.api.Test;
  * retried until the receiver answers 200; and a hanging receiver does not hold up signers' texts.
  */
 class CallbackIT extends ApiTestBase {
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private record Configured(String key, String token) {
     }
@@ -42,23 +51,10 @@ class CallbackIT extends ApiTestBase {
         return new Configured(reply.body().get("key").asText(), reply.body().get("token").asText());
     }
 
-    /** What a receiver does: check the signature over the raw body, then decrypt. */
-    private static JsonNode open(CallbackReceiver.Received received, Configured configured) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(configured.token().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertThat(received.signature()).isEqualTo("sha256="
-                + HexFormat.of().formatHex(mac.doFinal(received.body().getBytes(StandardCharsets.UTF_8))));
-        String encrypted = ApiClient.JSON.readTree(received.body()).get("encrypt").asText();
-        byte[] key = configured.key().getBytes(StandardCharsets.UTF_8);
-        Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
-        return ApiClient.JSON.readTree(cipher.doFinal(Base64.getDecoder().decode(encrypted)));
-    }
-
     private static List<JsonNode> openAll(CallbackReceiver receiver, Configured configured) throws Exception {
         List<JsonNode> messages = new ArrayList<>();
         for (CallbackReceiver.Received received : receiver.received()) {
-            messages.add(open(received, configured));
+            messages.add(received.open(configured.key(), configured.token()));
         }
         return messages;
     }
@@ -144,6 +140,43 @@ class CallbackIT extends ApiTestBase {
             for (JsonNode flowId : created.get("FlowIds")) {
                 assertThat(operations(messages, flowId.asText())).containsExactly("start:1");
             }
+        }
+    }
+
+    @Test
+    void aReceiverThatStaysDownEndsAsAnIncidentWhichARetryDeliversOnceItIsBack() throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        try (CallbackReceiver receiver = new CallbackReceiver(() -> down.get() ? 500 : 200)) {
+            Tenant tenant = tenants().create();
+            Configured configured = configure(tenant, receiver);
+            String flowId = tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2,
+                    List.of(Requests.person("己", Tenants.mobile())))).at("/FlowIds/0").asText();
+            // the relay's inline attempts fail, then the message-delivery process takes over
+            String messageId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select id from outbox_message where flow_id = ? and status = 'RETRYING'").param(flowId)
+                    .query(String.class).optional().orElse(null), java.util.Objects::nonNull);
+            String instance = await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
+                    .processDefinitionKey("message-delivery").processInstanceBusinessKey(messageId).singleResult(),
+                    java.util.Objects::nonNull).getId();
+
+            // the modelled cycle (R10/PT5M) would take 50 minutes: spend its retries at once
+            Job job = await().atMost(Duration.ofSeconds(10)).until(() -> management.createJobQuery()
+                    .processInstanceId(instance).singleResult(), j -> j != null && j.getExceptionMessage() != null);
+            management.setJobRetries(job.getId(), 1);
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("HTTP 500");
+            Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
+            assertThat(incident).isNotNull();
+            assertThat(incident.getActivityId()).isEqualTo("Task_DeliverCallback");
+            assertThat(incident.getIncidentMessage()).contains("HTTP 500");
+
+            // the receiver is back; the operator retries the job as Cockpit's "retry" does
+            down.set(false);
+            management.setJobRetries(job.getId(), 1);
+            management.executeJob(job.getId());
+            assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
+            assertThat(jdbc.sql("select status from outbox_message where id = ?").param(messageId).query(String.class)
+                    .single()).isEqualTo("SENT");
+            assertThat(openAll(receiver, configured)).extracting(m -> m.get("MsgId").asText()).contains(messageId);
         }
     }
 

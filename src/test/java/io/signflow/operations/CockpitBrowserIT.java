@@ -14,8 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * An operator logs in to Cockpit with the admin account and finds both processes; a wrong password
- * gets nowhere.
+ * An operator logs in to Cockpit with the admin account, finds the processes and opens the sign-flow
+ * definition with its diagram; a wrong password gets nowhere.
  */
 class CockpitBrowserIT extends ApiTestBase {
 
@@ -29,7 +29,7 @@ class CockpitBrowserIT extends ApiTestBase {
     }
 
     @Test
-    void theAdminSeesBothProcessesWithTheirRunningInstances() {
+    void theAdminSeesTheProcessesAndOpensTheSignFlowDiagram() {
         Tenant tenant = tenants().create();
         tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2, List.of(Requests.person("赵六", "13900000001"))));
         try (Browser browser = Browser.desktop()) {
@@ -41,6 +41,13 @@ class CockpitBrowserIT extends ApiTestBase {
             String page = browser.driver().findElement(By.tagName("body")).getText();
             assertThat(page).contains("Sign a contract").contains("flow-group");
             browser.screenshot("cockpit-processes");
+
+            browser.driver().findElement(By.linkText("sign-flow")).click();
+            browser.await(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-element-id='Task_SealDocument']")));
+            assertThat(browser.driver().findElements(By.cssSelector("[data-element-id='ReceiveTask_AwaitSignature']")))
+                    .isNotEmpty();
+            browser.screenshot("cockpit-sign-flow");
         }
     }
 

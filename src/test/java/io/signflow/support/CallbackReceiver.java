@@ -1,21 +1,46 @@
-package io.signflow.callback;
+package io.signflow.support;
 
 import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /** An integrator's callback endpoint on loopback: records what arrives and answers as told. */
-final class CallbackReceiver implements AutoCloseable {
+public final class CallbackReceiver implements AutoCloseable {
 
-    record Received(String body, String signature) {
+    public record Received(String body, String signature) {
+
+        /** What a receiver does: check the signature over the raw body, then decrypt the V2 message. */
+        public JsonNode open(String key, String token) throws GeneralSecurityException, IOException {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            if (!expected.equals(signature)) {
+                throw new AssertionError("Content-Signature " + signature + " does not match the body");
+            }
+            String encrypted = ApiClient.JSON.readTree(body).get("encrypt").asText();
+            byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keyBytes, "AES"),
+                    new IvParameterSpec(Arrays.copyOf(keyBytes, 16)));
+            return ApiClient.JSON.readTree(cipher.doFinal(Base64.getDecoder().decode(encrypted)));
+        }
     }
 
     private final HttpServer server;
@@ -23,7 +48,7 @@ final class CallbackReceiver implements AutoCloseable {
     private final AtomicInteger attempts = new AtomicInteger();
 
     /** {@code status} is asked for each attempt; 0 means: never answer (a hanging receiver). */
-    CallbackReceiver(IntSupplier status) {
+    public CallbackReceiver(IntSupplier status) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -46,15 +71,15 @@ final class CallbackReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/callback";
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
-    int attempts() {
+    public int attempts() {
         return attempts.get();
     }
 

@@ -1,0 +1,117 @@
+package io.signflow.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged jar running as its own process on PostgreSQL, as in production: for benchmarks and for
+ * tests that kill a node. Its output goes to a log file under target/.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "process-admin-password";
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** A new, empty database on {@code postgres}, so that a run starts from empty tables. */
+    public static String createDatabase(TestDatabase.Server postgres, String prefix) throws SQLException {
+        String database = prefix + "_" + System.currentTimeMillis();
+        try (var connection = DriverManager.getConnection(postgres.url("postgres"), postgres.user(), postgres.password())) {
+            connection.createStatement().execute("create database " + database);
+        }
+        return database;
+    }
+
+    /** Starts a node; nodes given the same database and master key form a cluster. */
+    public static ServerProcess start(TestDatabase.Server postgres, String database, String masterKey,
+                                      List<String> extraArguments) throws IOException {
+        Path jar;
+        try (var files = Files.list(Path.of("target"))) {
+            jar = files.filter(f -> f.getFileName().toString().matches("signflow-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -DskipTests package"));
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.profiles.active=postgres", "--logging.level.root=WARN"));
+        command.addAll(extraArguments);
+        Path log = Files.createDirectories(Path.of("target", "server-logs")).resolve("signflow-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SPRING_DATASOURCE_URL", postgres.url(database));
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", postgres.user());
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+        builder.environment().put("SIGNFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("SIGNFLOW_MASTER_KEY", masterKey);
+        builder.environment().put("SIGNFLOW_DATA_DIR", Files.createTempDirectory("signflow-data").toString());
+        builder.environment().put("SIGNFLOW_CALLBACK_ALLOW_PRIVATE", "true");
+        return new ServerProcess(builder.start(), port, log);
+    }
+
+    public ServerProcess awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpClient http = HttpClient.newHttpClient();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server stopped while starting (exit " + process.exitValue()
+                        + "); see " + log);
+            }
+            try {
+                String health = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                if (health.contains("\"UP\"")) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The server did not become healthy in " + timeout + "; see " + log);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
