@@ -13,7 +13,9 @@ import com.tencentcloudapi.ess.v20201111.models.UserInfo;
 import com.tencentcloudapi.ess.v20201111.models.VerifyPdfRequest;
 import com.tencentcloudapi.ess.v20201111.models.VerifyPdfResponse;
 import io.signflow.support.ApiTestBase;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signflow.support.Requests;
+import io.signflow.support.SignerClient;
 import io.signflow.support.Tenant;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -162,6 +165,76 @@ class SealedDocumentIT extends ApiTestBase {
         assertThat(group.tenant().api().code("DescribeFileUrls", java.util.Map.of("Operator",
                 java.util.Map.of("UserId", group.tenant().operatorId()), "BusinessType", "FLOW",
                 "BusinessIds", group.flowIds(), "UrlTtl", 86401))).isEqualTo("InvalidParameter");
+    }
+
+    /**
+     * The seed's first example, signed by each of its people through their links (ordered contracts
+     * in turn), ends with three final PDFs that pdfsig accepts. Its report is kept as a test artifact.
+     */
+    @Test
+    void seedExampleOneSignedByEveryoneGivesPdfsJdkAndPopplerAccept() throws Exception {
+        ObjectNode request = Requests.seed(1);
+        JsonNode created = demo().ok("CreateFlowGroupByFiles", request);
+        Map<String, Object> operator = Map.of("UserId", request.at("/Operator/UserId").asText());
+        String groupId = created.get("FlowGroupId").asText();
+        List<String> flowIds = new ArrayList<>();
+        created.get("FlowIds").forEach(id -> flowIds.add(id.asText()));
+
+        List<SignerClient> signers = new ArrayList<>();
+        for (JsonNode flow : created.get("Approvers")) {
+            for (JsonNode approver : flow.get("Approvers")) {
+                JsonNode link = demo().call("CreateSchemeUrl", Map.of("Operator", operator, "FlowGroupId", groupId,
+                        "RecipientId", approver.get("RecipientId").asText(), "EndPoint", "HTTP"));
+                if (link.has("SchemeUrl")) {
+                    String mobile = mobileOf(request, approver.get("RecipientId").asText(), created);
+                    signers.add(SignerClient.withLink(admin(), mobile, link.get("SchemeUrl").asText()));
+                }
+            }
+        }
+        for (int round = 0; round < 4; round++) {
+            for (SignerClient signer : signers) {
+                if (signer.view().body().get("state").asText().equals("TO_SIGN")) {
+                    signer.signNow();
+                }
+            }
+        }
+        DescribeFileUrlsRequest files = new DescribeFileUrlsRequest();
+        UserInfo user = new UserInfo();
+        user.setUserId(request.at("/Operator/UserId").asText());
+        files.setOperator(user);
+        files.setBusinessType("FLOW");
+        files.setBusinessIds(flowIds.toArray(String[]::new));
+        DescribeFileUrlsResponse urls = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions().until(() -> sdk(demo()).DescribeFileUrls(files), r -> r.getFileUrls().length == 3);
+
+        Path artifacts = Files.createDirectories(Path.of("target", "test-artifacts"));
+        StringBuilder reports = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            byte[] pdf = download(urls.getFileUrls()[i].getUrl()).body();
+            Files.write(artifacts.resolve("seed-example-1-contract-" + (i + 1) + ".pdf"), pdf);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(document.getSignatureDictionaries()).hasSize(1);
+            }
+            if (Files.isExecutable(Path.of("/usr/bin/pdfsig"))) {
+                String report = pdfsig(pdf);
+                assertThat(report).contains("Signature is Valid").contains("Total document signed");
+                reports.append("== ").append(flowIds.get(i)).append('\n').append(report).append('\n');
+            }
+        }
+        Files.writeString(artifacts.resolve("seed-example-1-pdfsig.txt"), reports.toString());
+    }
+
+    /** The seed gives each approver's mobile; the answer gives their RecipientId in the same order. */
+    private static String mobileOf(JsonNode request, String recipientId, JsonNode created) {
+        for (int f = 0; f < created.get("Approvers").size(); f++) {
+            JsonNode approvers = created.at("/Approvers/" + f + "/Approvers");
+            for (int a = 0; a < approvers.size(); a++) {
+                if (approvers.get(a).get("RecipientId").asText().equals(recipientId)) {
+                    return request.at("/FlowGroupInfos/" + f + "/Approvers/" + a + "/ApproverMobile").asText();
+                }
+            }
+        }
+        throw new AssertionError("No approver " + recipientId);
     }
 
     private static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
