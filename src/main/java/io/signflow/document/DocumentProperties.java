@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param documentTtl     how long an uploaded file can start new contracts (ESS: about an hour)
  * @param pdfMainMemory   memory PDFBox may use per document before spilling to scratch files
  * @param pdfMaxScratch   total memory and scratch space PDFBox may use per document
+ * @param maxDecodedPageContent largest a page's content may inflate to (a decompression bomb is refused)
+ * @param maxImagePixels  most pixels one image in a PDF may have (rendering decodes it whole)
  */
 @ConfigurationProperties("signflow.files")
 public record DocumentProperties(
@@ -22,5 +24,7 @@ public record DocumentProperties(
         @DefaultValue("1000") int maxPages,
         @DefaultValue("1h") Duration documentTtl,
         @DefaultValue("64MB") DataSize pdfMainMemory,
-        @DefaultValue("256MB") DataSize pdfMaxScratch) {
+        @DefaultValue("256MB") DataSize pdfMaxScratch,
+        @DefaultValue("32MB") DataSize maxDecodedPageContent,
+        @DefaultValue("40000000") long maxImagePixels) {
 }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads an uploaded PDF for real and records what placing components needs: how many pages, and
  * each page's visible size. Refuses what cannot become a contract: not a PDF, damaged beyond repair,
- * encrypted, empty, or longer than the page limit. PDFBox works in a bounded amount of memory.
+ * encrypted, empty, longer than the page limit, carrying active content ({@link ActiveContent}), or
+ * inflating beyond the limits for page content and images ({@link DecodedSize}), which would make
+ * rendering and sealing it unbounded. PDFBox works in a bounded amount of memory.
  */
 @Component
 public class PdfInspector {
@@ -42,6 +44,11 @@ public class PdfInspector {
             if (count > properties.maxPages()) {
                 throw new UnreadableDocument("has " + count + " pages; at most " + properties.maxPages() + " are allowed");
             }
+            String active = ActiveContent.find(document);
+            if (active != null) {
+                throw new UnreadableDocument("contains " + active + "; contracts may not carry active content");
+            }
+            DecodedSize.check(document, properties.maxDecodedPageContent().toBytes(), properties.maxImagePixels());
             List<PageGeometry> pages = new ArrayList<>(count);
             int number = 1;
             for (PDPage page : document.getPages()) {

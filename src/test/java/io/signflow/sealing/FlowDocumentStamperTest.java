@@ -39,7 +39,8 @@ class FlowDocumentStamperTest {
     private static final byte[] SEAL = new SealImageRenderer().render("测试有限公司", "合同专用章");
     private final FlowDocumentStamper stamper = new FlowDocumentStamper(new ObjectMapper());
     private final PdfInspector inspector = new PdfInspector(new DocumentProperties(DataSize.ofMegabytes(60),
-            DataSize.ofMegabytes(5), 1000, Duration.ofHours(1), DataSize.ofMegabytes(64), DataSize.ofMegabytes(256)));
+            DataSize.ofMegabytes(5), 1000, Duration.ofHours(1), DataSize.ofMegabytes(64), DataSize.ofMegabytes(256),
+            DataSize.ofMegabytes(32), 40_000_000));
 
     @ParameterizedTest
     @ValueSource(ints = {0, 90, 180, 270})
