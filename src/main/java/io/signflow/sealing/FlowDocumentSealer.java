@@ -72,16 +72,12 @@ public class FlowDocumentSealer {
         Map<String, Signature> signatures = sources.signatures(flowId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         try {
-            byte[] finished = drawAndCertify(contract, signatures);
-            byte[] signedPdf = signer.sign(finished, identities.identity(), new PadesSigner.Details(
+            Finished finished = drawAndCertify(contract, signatures);
+            byte[] signedPdf = signer.sign(finished.pdf(), identities.identity(), new PadesSigner.Details(
                     properties.platformName(), reason(signatures), null, GregorianCalendar.from(
                             now.atZoneSameInstant(properties.timeZone()))));
-            int pages;
-            try (PDDocument check = Loader.loadPDF(signedPdf)) {
-                pages = check.getNumberOfPages();
-            }
             String sha256 = sha256(signedPdf);
-            sealed.insert(flowId, signedPdf, sha256, pages, now);
+            sealed.insert(flowId, signedPdf, sha256, finished.pages(), now);
             audit.record(contract.groupId(), flowId, AuditEvent.SEALED, AuditTrail.PLATFORM, null,
                     "final PDF signed by " + properties.platformName() + ", SHA-256 " + sha256);
         } catch (IOException e) {
@@ -89,7 +85,10 @@ public class FlowDocumentSealer {
         }
     }
 
-    private byte[] drawAndCertify(Contract contract, Map<String, Signature> signatures) throws IOException {
+    private record Finished(byte[] pdf, int pages) {
+    }
+
+    private Finished drawAndCertify(Contract contract, Map<String, Signature> signatures) throws IOException {
         List<PageGeometry> pages = sources.pages(contract);
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(documents.pdfMainMemory().toBytes(),
                 documents.pdfMaxScratch().toBytes());
@@ -100,7 +99,7 @@ public class FlowDocumentSealer {
                     audit.ofFlow(contract.flowId()), properties.platformName(), properties.timeZone()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
-            return out.toByteArray();
+            return new Finished(out.toByteArray(), document.getNumberOfPages());
         }
     }
 

@@ -2,14 +2,13 @@ package io.signflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import io.signflow.support.AdminClient;
+import io.signflow.support.CallbackReceiver;
 import io.signflow.support.Requests;
 import io.signflow.support.SignerClient;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives a Signflow server over HTTP the way integrators and signers do: requests signed with TC3,
@@ -143,20 +141,11 @@ public final class LoadGenerator {
      * delivered callbacks: completed groups per second, and the job backlog over time.
      */
     private void endToEnd() throws Exception {
-        AtomicLong callbacks = new AtomicLong();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            callbacks.incrementAndGet();
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-        receiver.start();
+        CallbackReceiver receiver = new CallbackReceiver(() -> 200);
         AdminClient admin = new AdminClient(server.port(), server.adminPassword());
         for (Tenant tenant : tenants) {
             admin.send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
-                    Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/callback"), true);
+                    Map.of("url", receiver.url()), true);
         }
         double completedBefore = server.metric("signflow_groups", "status=\"COMPLETED\"");
         Recorder recorder = new Recorder();
@@ -181,7 +170,8 @@ public final class LoadGenerator {
             long created = recorder.histogram("CreateFlowGroupByFiles") == null ? 0
                     : recorder.histogram("CreateFlowGroupByFiles").getTotalCount();
             if (second % 5 == 0 || !load.isAlive()) {
-                out.printf("%6d %10d %10.0f %10.0f %10d%n", second, created, completed, due, callbacks.get());
+                out.printf("%6d %10d %10.0f %10.0f %10d%n", second, created, completed, due,
+                        receiver.received().size());
             }
             if (!load.isAlive() && completed >= created - recorder.errors()) {
                 drainedAfterLoad = second - duration.toSeconds();
@@ -189,11 +179,11 @@ public final class LoadGenerator {
             }
         }
         load.join();
-        receiver.stop(0);
+        receiver.close();
         recorder.print(out);
         out.printf("completed groups: %.0f in %.1f s = %.1f groups/s; backlog drained %s s after the load stopped; "
                 + "%d callbacks delivered%n", completed, (System.nanoTime() - start) / 1e9,
-                completed / ((System.nanoTime() - start) / 1e9), drainedAfterLoad, callbacks.get());
+                completed / ((System.nanoTime() - start) / 1e9), drainedAfterLoad, receiver.received().size());
     }
 
     /** One signing action over all ten contracts of a group, through the signer page's API. */

@@ -11,6 +11,8 @@ import io.signflow.support.CallbackReceiver;
 import io.signflow.support.Requests;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +89,8 @@ class CallbackIT extends ApiTestBase {
             assertThat(finish.at("/MsgData/FlowGroupMessage/FlowGroupId").asText()).isEqualTo(groupId);
             assertThat(finish.at("/MsgData/Approvers/0/ApproveCallbackShowStatus").asText()).isEqualTo("ACCEPT");
             assertThat(finish.at("/MsgData/FlowCallbackShowStatus").asText()).isEqualTo("ALL");
+            Path artifacts = Files.createDirectories(Path.of("target", "test-artifacts"));
+            Files.writeString(artifacts.resolve("callback-finish.json"), finish.toPrettyString());
 
             JsonNode group = messages.stream().filter(m -> m.get("MsgType").asText().equals("FlowGroupStatusChange"))
                     .findFirst().orElseThrow();

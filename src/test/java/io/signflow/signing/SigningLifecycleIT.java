@@ -182,6 +182,22 @@ class SigningLifecycleIT extends ApiTestBase {
     }
 
     @Test
+    void anExpiredLinkOpensNothingAndSignsNothing() {
+        Tenant tenant = tenants().create();
+        String mobile = Tenants.mobile();
+        Created group = create(tenant, Requests.group(tenant, 2, List.of(Requests.person("郑九", mobile))));
+        SignerClient zheng = SignerClient.invited(admin(), mobile);
+        String code = zheng.code();
+
+        jdbc.sql("update sign_link set expires_at = created_at where signer_id in "
+                + "(select id from signer where mobile = ?)").param(mobile).update();
+        assertThat(zheng.view().status()).isEqualTo(404);
+        assertThat(zheng.sign(code).status()).isEqualTo(404);
+        assertThat(zheng.requestCode().status()).isEqualTo(404);
+        assertThat(flowStatuses(describe(group))).containsOnly(FlowStatus.TO_SIGN);
+    }
+
+    @Test
     void aRejectionEndsThatContractAndStopsTheOthersSigners() {
         Tenant tenant = tenants().create();
         String rejecting = Tenants.mobile();

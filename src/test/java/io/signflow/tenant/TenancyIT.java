@@ -6,9 +6,17 @@ import io.signflow.support.AdminClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;
 import io.signflow.support.Tenant;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Provisioning through the admin API, and who may use whose things: an operator acts with their own
@@ -16,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * a member may not use its group's or a sibling's, and a stranger's ids look like nothing at all.
  */
 class TenancyIT extends ApiTestBase {
+
+    @Autowired
+    IdentityService identity;
 
     @Test
     void theAdminApiNeedsTheAdminLogin() {
@@ -25,6 +36,27 @@ class TenancyIT extends ApiTestBase {
         assertThat(admin.send("GET", "/engine-rest/process-definition", null, false).status()).isEqualTo(401);
         assertThat(admin.send("GET", "/engine-rest/process-definition", null, true).status()).isEqualTo(200);
         assertThat(admin.send("GET", "/actuator/health", null, false).body().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void aCamundaUserWhoIsNotTheAdminGetsNoAdminApiAndSeesNoProcesses() throws Exception {
+        if (identity.createUserQuery().userId("clerk").count() == 0) {
+            User clerk = identity.newUser("clerk");
+            clerk.setPassword("clerk-password");
+            identity.saveUser(clerk);
+        }
+        assertThat(asClerk("/admin/notifications?mobile=13800000000").statusCode()).isEqualTo(401);
+        HttpResponse<String> definitions = asClerk("/engine-rest/process-definition");
+        assertThat(definitions.statusCode()).isEqualTo(200);
+        assertThat(definitions.body()).isEqualTo("[]");
+        assertThat(asClerk("/engine-rest/incident").body()).isEqualTo("[]");
+        assertThat(asClerk("/actuator/prometheus").statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> asClerk(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:clerk-password".getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,0 +1,75 @@
+package io.signflow.sealing;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * How long embedding one certificate-of-completion page picture takes, PDFBox's LosslessFactory
+ * against {@link CompletionCertificate#grayImage}, in the same run. Not a test; run it with
+ * {@code java -cp target/test-classes:target/classes:$(cat target/bench.classpath) io.signflow.sealing.CertificateImageBench}
+ * after {@code scripts/bench.sh} has written the class path once.
+ */
+public final class CertificateImageBench {
+
+    private interface Embedding {
+        PDImageXObject embed(PDDocument document, BufferedImage picture) throws IOException;
+    }
+
+    public static void main(String[] args) throws IOException {
+        BufferedImage page = samplePage();
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        for (int pass = 0; pass < 2; pass++) {
+            boolean warmup = pass == 0;
+            double lossless = time(LosslessFactory::createFromImage, page, rounds);
+            double gray = time(CompletionCertificate::grayImage, page, rounds);
+            if (!warmup) {
+                System.out.printf("per certificate page: LosslessFactory %.1f ms, grayImage %.1f ms (%.1fx faster)%n",
+                        lossless, gray, lossless / gray);
+            }
+        }
+    }
+
+    private static double time(Embedding embedding, BufferedImage picture, int rounds) throws IOException {
+        long start = System.nanoTime();
+        long bytes = 0;
+        for (int i = 0; i < rounds; i++) {
+            try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(embedding.embed(document, picture), 0, 0, 595, 842);
+                }
+                document.save(out);
+                bytes += out.size();
+            }
+        }
+        if (bytes == 0) {
+            throw new IllegalStateException("nothing was written");
+        }
+        return (System.nanoTime() - start) / 1e6 / rounds;
+    }
+
+    private static BufferedImage samplePage() {
+        BufferedImage image = new BufferedImage(1190, 1684, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+        for (int line = 0; line < 40; line++) {
+            g.drawString("2026-11-25 08:25:18 +08:00  SIGNED  signer 张三 188****8888  IP 203.0.113.7", 96, 120 + line * 36);
+        }
+        g.dispose();
+        return image;
+    }
+}
