@@ -15,6 +15,7 @@ final class Driver {
     }
 
     interface CallSource {
+        /** The next call; null when there is nothing left (a closed loop then stops early). */
         Call next();
     }
 
@@ -48,8 +49,12 @@ final class Driver {
         for (int i = 0; i < concurrency; i++) {
             pool.execute(() -> {
                 while (System.nanoTime() < end) {
+                    Call call = source.next();
+                    if (call == null) {
+                        return;
+                    }
                     long started = System.nanoTime();
-                    String[] result = source.next().run();
+                    String[] result = call.run();
                     recorder.record(result[0], started, result[1]);
                 }
             });

@@ -207,10 +207,10 @@ public final class LoadGenerator {
         String png = SignerClient.signaturePng();
         Driver.closedLoop(() -> {
             SignerClient signer = waiting.poll();
+            if (signer == null) {
+                return null;
+            }
             return () -> {
-                if (signer == null) {
-                    return new String[] {"sign (10 contracts)", "NothingLeft"};
-                }
                 String code = latestCode(admin, signer);
                 int status = signer.sign(Map.of("code", code, "signatureImage", png)).status();
                 return new String[] {"sign (10 contracts)", status == 200 ? "OK" : "HTTP" + status};
