@@ -1,0 +1,100 @@
+package io.signflow.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.signflow.support.AdminClient;
+import io.signflow.support.Requests;
+import io.signflow.support.ServerProcess;
+import io.signflow.support.Tenant;
+import io.signflow.support.Tenants;
+import io.signflow.support.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL restarts under load. While it is down, requests are answered InternalError.Db promptly
+ * (never a 500 or a hang); once it is back the node serves again by itself, without a restart, and
+ * every group it accepted is whole.
+ */
+class DatabaseRestartIT {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseRestartIT.class);
+
+    @Test
+    void requestsFailClearlyWhileTheDatabaseIsDownAndTheNodeRecoversByItself() throws Exception {
+        Assumptions.assumeFalse("h2".equals(System.getProperty("signflow.test.database")),
+                "restarts a PostgreSQL of its own; runs in the PostgreSQL pass");
+        Path data = Files.createTempDirectory("signflow-restart-pg");
+        EmbeddedPostgres postgres = start(data, 0);
+        int port = postgres.getPort();
+        TestDatabase.Server server = new TestDatabase.Server("jdbc:postgresql://127.0.0.1:" + port, "postgres", "");
+        String database = ServerProcess.createDatabase(server, "signflow_restart");
+        try (ServerProcess node = ServerProcess.start(server, database, "restart-master-key",
+                List.of("--signflow.api.rate-limit-per-second=1000", "--spring.datasource.hikari.connection-timeout=3000"))) {
+            node.awaitHealthy(Duration.ofMinutes(3));
+            AdminClient admin = new AdminClient(node.port(), ServerProcess.ADMIN_PASSWORD);
+            Tenant tenant = new Tenants(admin, node.port()).create(null, 10_000, 2);
+
+            Set<String> accepted = ConcurrentHashMap.newKeySet();
+            Map<String, Integer> refusals = new ConcurrentHashMap<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread load = new Thread(() -> {
+                while (running.get()) {
+                    long started = System.nanoTime();
+                    JsonNode answer = tenant.api().call("CreateFlowGroupByFiles",
+                            Requests.group(tenant, 2, List.of(Requests.autoSigner(tenant))));
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    if (answer.has("FlowGroupId")) {
+                        accepted.add(answer.get("FlowGroupId").asText());
+                    } else {
+                        refusals.merge(answer.at("/Error/Code").asText() + (millis > 15_000 ? " (slow)" : ""), 1,
+                                Integer::sum);
+                    }
+                }
+            });
+            load.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 20);
+
+            postgres.close();
+            Thread.sleep(5_000);
+            int acceptedBeforeRestart = accepted.size();
+            postgres = start(data, port);
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= acceptedBeforeRestart + 20);
+            running.set(false);
+            load.join();
+            log.info("accepted {} groups, refused {} while PostgreSQL was down", accepted.size(), refusals);
+
+            assertThat(refusals).isNotEmpty();
+            assertThat(refusals.keySet()).containsOnly("InternalError.Db");
+            assertThat(admin.get("/actuator/health").get("status").asText()).isEqualTo("UP");
+            try (Connection db = DriverManager.getConnection(server.url(database), "postgres", "")) {
+                var result = db.createStatement().executeQuery("select count(*), count(*) filter (where f.status = 4) "
+                        + "from flow f join flow_group g on g.id = f.group_id");
+                result.next();
+                assertThat(result.getLong(1)).isEqualTo(2L * accepted.size());
+                assertThat(result.getLong(2)).isEqualTo(result.getLong(1));
+            }
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private static EmbeddedPostgres start(Path data, int port) throws Exception {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+    }
+}
