@@ -114,22 +114,23 @@ public class DescribeFileUrlsAction implements ApiAction<DescribeFileUrlsAction.
         int offset = bounded(request.offset(), 0, 0, MAX_OFFSET, "Offset");
         int limit = bounded(request.limit(), DEFAULT_LIMIT, 1, MAX_LIMIT, "Limit");
 
+        List<FlowQueries.FlowRow> found = flows.flows(ids);
         Set<String> owners = access.visibleOwners(acting.organization(),
-                flows.flows(ids).stream().map(FlowQueries.FlowRow::organizationId).toList());
-        Set<String> visible = flows.flows(ids).stream().filter(f -> owners.contains(f.organizationId()))
+                found.stream().map(FlowQueries.FlowRow::organizationId).toList());
+        Set<String> visible = found.stream().filter(f -> owners.contains(f.organizationId()))
                 .map(FlowQueries.FlowRow::id).collect(Collectors.toSet());
         Map<String, SealedDocuments.Sealed> ready = sealed.find(visible).stream()
                 .collect(Collectors.toMap(SealedDocuments.Sealed::flowId, Function.identity()));
-        List<String> found = ids.stream().filter(ready::containsKey).toList();
-        if (found.isEmpty()) {
+        List<String> sealedIds = ids.stream().filter(ready::containsKey).toList();
+        if (sealedIds.isEmpty()) {
             throw new ApiException(ErrorCodes.NOT_FOUND, "No final PDF for these contracts: they do not exist, "
                     + "are not completed, or are still being sealed.");
         }
         List<FileUrl> urls = new ArrayList<>();
-        for (String flowId : found.stream().skip(offset).limit(limit).toList()) {
+        for (String flowId : sealedIds.stream().skip(offset).limit(limit).toList()) {
             urls.add(new FileUrl(links.issue(flowId, ttl), option(flowId, ready.get(flowId).pageCount())));
         }
-        return new Response(urls, found.size());
+        return new Response(urls, sealedIds.size());
     }
 
     private Duration ttl(Long seconds) {

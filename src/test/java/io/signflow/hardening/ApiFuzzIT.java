@@ -3,7 +3,6 @@ package io.signflow.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.signflow.demo.DemoData;
 import io.signflow.support.ApiClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.ess.v20201111.EssClient;
 import com.tencentcloudapi.ess.v20201111.models.DescribeFileUrlsRequest;
 import com.tencentcloudapi.ess.v20201111.models.DescribeFileUrlsResponse;
 import com.tencentcloudapi.ess.v20201111.models.UserInfo;
