@@ -62,11 +62,13 @@ class ClusterIT {
                 "a cluster needs PostgreSQL; this runs in the PostgreSQL pass");
         TestDatabase.Server postgres = TestDatabase.postgres();
         String database = ServerProcess.createDatabase(postgres, "signflow_cluster");
-        try (ServerProcess doomed = ServerProcess.start(postgres, database, "cluster-master-key", NODE_SETTINGS);
-             ServerProcess survivor = ServerProcess.start(postgres, database, "cluster-master-key", NODE_SETTINGS);
+        // the first node creates the engine's schema in the fresh database before the second starts,
+        // as a rollout does (two nodes creating it at the same moment make one of them exit)
+        try (ServerProcess doomed = ServerProcess.start(postgres, database, "cluster-master-key", NODE_SETTINGS)
+                .awaitHealthy(Duration.ofMinutes(3));
+             ServerProcess survivor = ServerProcess.start(postgres, database, "cluster-master-key", NODE_SETTINGS)
+                .awaitHealthy(Duration.ofMinutes(3));
              CallbackReceiver receiver = new CallbackReceiver(() -> 200)) {
-            doomed.awaitHealthy(Duration.ofMinutes(3));
-            survivor.awaitHealthy(Duration.ofMinutes(3));
 
             AdminClient admin = new AdminClient(survivor.port(), ServerProcess.ADMIN_PASSWORD);
             Tenant tenant = new Tenants(admin, survivor.port()).create(null, 1000, 3);

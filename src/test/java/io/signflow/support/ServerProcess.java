@@ -67,6 +67,7 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), port, log);
     }
 
+    /** Waits until the node says UP; one that does not is stopped, so no process outlives a failed start. */
     public ServerProcess awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newHttpClient();
@@ -86,6 +87,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
+        process.destroyForcibly();
         throw new IllegalStateException("The server did not become healthy in " + timeout + "; see " + log);
     }
 
