@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The contract quota: one unit per sub-contract, deducted when a group is created and refunded when
@@ -48,21 +50,44 @@ public class QuotaService {
         return balance(organizationId);
     }
 
-    /** Charges one unit for each flow, all or nothing. */
+    /**
+     * Charges one unit for each flow, all or nothing. The balance is checked now, so a request that
+     * cannot pay fails at this step; the charge itself, a conditional UPDATE that cannot overspend,
+     * runs just before the transaction commits. The account row is locked from that UPDATE to the
+     * commit, so an organization's concurrent creations queue for the length of a commit rather than
+     * for the rest of each other's requests.
+     */
     public void deduct(String organizationId, List<String> flowIds, String operatorUserId) {
+        int units = flowIds.size();
+        QuotaBalance balance = balance(organizationId);
+        if (balance.available() < units) {
+            throw noQuota(units, balance);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                charge(organizationId, flowIds, operatorUserId);
+            }
+        });
+    }
+
+    private void charge(String organizationId, List<String> flowIds, String operatorUserId) {
         int units = flowIds.size();
         int updated = jdbc.sql("update quota_account set used = used + :units "
                         + "where organization_id = :org and total - used >= :units")
                 .param("units", units).param("org", organizationId).update();
         if (updated == 0) {
-            QuotaBalance balance = balance(organizationId);
-            throw new ApiException(ErrorCodes.NO_QUOTA, "Creating " + units + " contracts needs " + units
-                    + " units of contract quota; " + balance.available() + " are available.");
+            throw noQuota(units, balance(organizationId));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         batch.batchUpdate("insert into quota_ledger (organization_id, entry_type, units, flow_id, operator_user_id, "
                         + "created_at) values (?, 'DEDUCT', 1, ?, ?, ?)",
                 flowIds.stream().map(flowId -> new Object[] {organizationId, flowId, operatorUserId, now}).toList());
+    }
+
+    private static ApiException noQuota(int units, QuotaBalance balance) {
+        return new ApiException(ErrorCodes.NO_QUOTA, "Creating " + units + " contracts needs " + units
+                + " units of contract quota; " + balance.available() + " are available.");
     }
 
     /**
