@@ -11,24 +11,16 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,27 +51,10 @@ public class CompletionCertificate {
             document.addPage(page);
             BufferedImage picture = render(pages.get(i), i + 1, pages.size());
             try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
-                stream.drawImage(grayImage(document, picture), 0, 0, PDRectangle.A4.getWidth(),
+                stream.drawImage(FlateImages.gray(document, picture), 0, 0, PDRectangle.A4.getWidth(),
                         PDRectangle.A4.getHeight());
             }
         }
-    }
-
-    /**
-     * The page picture as a Flate-compressed 8-bit gray image, straight from the raster's bytes.
-     * PDFBox's LosslessFactory reads the picture pixel by pixel and took most of the sealing time.
-     */
-    static PDImageXObject grayImage(PDDocument document, BufferedImage picture) throws IOException {
-        byte[] pixels = ((DataBufferByte) picture.getRaster().getDataBuffer()).getData();
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(pixels.length / 8);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DeflaterOutputStream out = new DeflaterOutputStream(compressed, deflater, 64 * 1024)) {
-            out.write(pixels);
-        } finally {
-            deflater.end();
-        }
-        return new PDImageXObject(document, new ByteArrayInputStream(compressed.toByteArray()), COSName.FLATE_DECODE,
-                picture.getWidth(), picture.getHeight(), 8, PDDeviceGray.INSTANCE);
     }
 
     private static List<Line> lines(Content content) {

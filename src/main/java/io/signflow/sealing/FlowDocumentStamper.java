@@ -10,14 +10,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,16 @@ public class FlowDocumentStamper {
     private static final float DEFAULT_FONT_SIZE = 12f;
     private static final String DEFAULT_DATE_FORMAT = "yyyy年m月d日";
 
+    /** Seals and signatures recur across an organization's and a group's contracts: encode each once. */
+    private static final int CACHED_PICTURES = 64;
+    private static final int MAX_CACHED_PICTURE_BYTES = 1 << 20;
+    private final Map<ByteBuffer, FlateImages.Encoded> encodedPictures = Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED_PICTURES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, FlateImages.Encoded> eldest) {
+                    return size() > CACHED_PICTURES;
+                }
+            });
     private final ObjectMapper json;
 
     public FlowDocumentStamper(ObjectMapper json) {
@@ -119,14 +130,22 @@ public class FlowDocumentStamper {
         }
     }
 
-    private static PDImageXObject image(PDDocument document, Map<ByteBuffer, PDImageXObject> cache, byte[] png)
+    private PDImageXObject image(PDDocument document, Map<ByteBuffer, PDImageXObject> inDocument, byte[] picture)
             throws IOException {
-        PDImageXObject cached = cache.get(ByteBuffer.wrap(png));
-        if (cached == null) {
-            cached = PDImageXObject.createFromByteArray(document, png, "mark");
-            cache.put(ByteBuffer.wrap(png), cached);
+        ByteBuffer key = ByteBuffer.wrap(picture);
+        PDImageXObject image = inDocument.get(key);
+        if (image == null) {
+            FlateImages.Encoded encoded = encodedPictures.get(key);
+            if (encoded == null) {
+                encoded = FlateImages.encodePng(picture);
+                if (encoded != null && encoded.size() <= MAX_CACHED_PICTURE_BYTES) {
+                    encodedPictures.put(key, encoded);
+                }
+            }
+            image = encoded != null ? encoded.in(document) : PDImageXObject.createFromByteArray(document, picture, "picture");
+            inDocument.put(key, image);
         }
-        return cached;
+        return image;
     }
 
     /** Scaled to fit the box, proportions kept, centred. */
@@ -164,7 +183,7 @@ public class FlowDocumentStamper {
     private void drawText(PDDocument document, List<PageGeometry> pages, Mark mark, String text, boolean wrap)
             throws IOException {
         float fontSize = parseFloat(extra(mark, "FontSize", null), DEFAULT_FONT_SIZE);
-        PDImageXObject picture = LosslessFactory.createFromImage(document,
+        PDImageXObject picture = FlateImages.of(document,
                 TextImages.inBox(text, mark.width(), mark.height(), fontSize, wrap));
         AffineTransform box = PagePlacement.box(pages.get(mark.pageNo() - 1), mark.x(), mark.y(), mark.width(),
                 mark.height());

@@ -1,8 +1,10 @@
 package io.signflow.sealing;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,27 +16,31 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * How long embedding one certificate-of-completion page picture takes, PDFBox's LosslessFactory
- * against {@link CompletionCertificate#grayImage}, in the same run. Not a test; run it with
- * {@code java -cp target/test-classes:target/classes:$(cat target/bench.classpath) io.signflow.sealing.CertificateImageBench}
+ * How long embedding the pictures of a final PDF takes, PDFBox's LosslessFactory against
+ * {@link FlateImages}, in the same run: a certificate-of-completion page (gray) and a handwritten
+ * signature (transparent). Not a test; run it with
+ * {@code java -cp target/test-classes:target/classes:$(cat target/bench.classpath) io.signflow.sealing.ImageEmbeddingBench}
  * after {@code scripts/bench.sh} has written the class path once.
  */
-public final class CertificateImageBench {
+public final class ImageEmbeddingBench {
 
     private interface Embedding {
         PDImageXObject embed(PDDocument document, BufferedImage picture) throws IOException;
     }
 
     public static void main(String[] args) throws IOException {
-        BufferedImage page = samplePage();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        compare("certificate page", certificatePage(), FlateImages::gray, rounds);
+        compare("signature", signature(), FlateImages::of, rounds);
+    }
+
+    private static void compare(String name, BufferedImage picture, Embedding ours, int rounds) throws IOException {
         for (int pass = 0; pass < 2; pass++) {
-            boolean warmup = pass == 0;
-            double lossless = time(LosslessFactory::createFromImage, page, rounds);
-            double gray = time(CompletionCertificate::grayImage, page, rounds);
-            if (!warmup) {
-                System.out.printf("per certificate page: LosslessFactory %.1f ms, grayImage %.1f ms (%.1fx faster)%n",
-                        lossless, gray, lossless / gray);
+            double lossless = time(LosslessFactory::createFromImage, picture, rounds);
+            double flate = time(ours, picture, rounds);
+            if (pass == 1) {
+                System.out.printf("per %s: LosslessFactory %.2f ms, FlateImages %.2f ms (%.1fx faster)%n", name,
+                        lossless, flate, lossless / flate);
             }
         }
     }
@@ -59,7 +65,7 @@ public final class CertificateImageBench {
         return (System.nanoTime() - start) / 1e6 / rounds;
     }
 
-    private static BufferedImage samplePage() {
+    private static BufferedImage certificatePage() {
         BufferedImage image = new BufferedImage(1190, 1684, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -68,6 +74,20 @@ public final class CertificateImageBench {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
         for (int line = 0; line < 40; line++) {
             g.drawString("2026-11-25 08:25:18 +08:00  SIGNED  signer 张三 188****8888  IP 203.0.113.7", 96, 120 + line * 36);
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** Strokes on a transparent canvas, the size the signer page sends. */
+    private static BufferedImage signature() {
+        BufferedImage image = new BufferedImage(600, 200, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (int x = 40; x < 560; x += 20) {
+            g.drawLine(x, 100 + (int) (60 * Math.sin(x / 30.0)), x + 20, 100 + (int) (60 * Math.sin((x + 20) / 30.0)));
         }
         g.dispose();
         return image;
