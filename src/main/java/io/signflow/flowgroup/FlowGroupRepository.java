@@ -68,16 +68,17 @@ public class FlowGroupRepository {
                 .query(String.class).list();
     }
 
+    private static final String SUMMARY = "select g.id, g.name, g.organization_id, o.name as organization_name, "
+            + "g.operator_user_id, g.approver_verify_type, g.self_notify_type, g.other_notify_type, g.status "
+            + "from flow_group g join organization o on o.id = g.organization_id ";
+
     public Optional<FlowGroupSummary> find(String groupId) {
-        return jdbc.sql("select g.id, g.name, g.organization_id, o.name as organization_name, g.operator_user_id, "
-                        + "g.approver_verify_type, g.self_notify_type, g.other_notify_type, g.status "
-                        + "from flow_group g join organization o on o.id = g.organization_id where g.id = ?")
-                .param(groupId).query(FlowGroupSummary.class).optional();
+        return jdbc.sql(SUMMARY + "where g.id = ?").param(groupId).query(FlowGroupSummary.class).optional();
     }
 
     public Optional<FlowGroupSummary> findByFlow(String flowId) {
-        return jdbc.sql("select group_id from flow where id = ?").param(flowId).query(String.class).optional()
-                .flatMap(this::find);
+        return jdbc.sql(SUMMARY + "join flow f on f.group_id = g.id where f.id = ?").param(flowId)
+                .query(FlowGroupSummary.class).optional();
     }
 
     public FlowGroupOutcome outcome(String groupId) {

@@ -2,22 +2,25 @@ package io.signflow.process;
 
 import io.signflow.callback.CallbackMessages;
 import io.signflow.flowgroup.FlowGroupDraft;
-
 import io.signflow.flowgroup.FlowGroupService;
+import io.signflow.signing.SignerRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** flow-group: persists the validated request, handed over by the creating request's transaction. */
+/** flow-group: persists the validated request, handed over by the creating request's transaction, and its signers. */
 @Component
 public class CreateGroupDelegate implements JavaDelegate {
 
     private final FlowGroupService groups;
+    private final SignerRegistry signers;
     private final DraftHandoff handoff;
     private final CallbackMessages callbacks;
 
-    public CreateGroupDelegate(FlowGroupService groups, DraftHandoff handoff, CallbackMessages callbacks) {
+    public CreateGroupDelegate(FlowGroupService groups, SignerRegistry signers, DraftHandoff handoff,
+                               CallbackMessages callbacks) {
         this.groups = groups;
+        this.signers = signers;
         this.handoff = handoff;
         this.callbacks = callbacks;
     }
@@ -26,6 +29,7 @@ public class CreateGroupDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FlowGroupDraft draft = handoff.take(ProcessVariables.groupId(execution));
         groups.create(draft);
+        signers.registerNamed(draft);
         draft.flows().forEach(flow -> callbacks.flowChanged(flow.id(), CallbackMessages.Operate.START, null));
     }
 }

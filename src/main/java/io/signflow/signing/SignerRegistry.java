@@ -1,9 +1,16 @@
 package io.signflow.signing;
 
 import io.signflow.common.Ids;
+import io.signflow.flowgroup.ApproverType;
 import io.signflow.flowgroup.FlowApprover;
+import io.signflow.flowgroup.FlowGroupDraft;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,16 +25,49 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignerRegistry {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    public SignerRegistry(JdbcClient jdbc, Clock clock) {
+    public SignerRegistry(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
+    /**
+     * Registers the signers of a group being created: one per distinct named person, in two batched
+     * statements, so that opening their turns needs no lookup. Auto-signers sign without a link and
+     * get none; dynamic signers get theirs through {@link #assign} once named.
+     */
+    public void registerNamed(FlowGroupDraft group) {
+        Map<List<String>, String> signerIds = new HashMap<>();
+        List<Object[]> signers = new ArrayList<>();
+        List<Object[]> approvers = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (FlowGroupDraft.Flow flow : group.flows()) {
+            for (FlowGroupDraft.Approver a : flow.approvers()) {
+                if (a.dynamic() || a.type().isAutomatic()) {
+                    continue;
+                }
+                String kind = kind(a.type());
+                String organization = organization(a.type(), a.organizationName());
+                String signerId = signerIds.computeIfAbsent(List.of(kind, organization, a.name(), a.mobile()), key -> {
+                    String id = Ids.next();
+                    signers.add(new Object[] {id, group.id(), kind, organization, a.name(), a.mobile(), now});
+                    return id;
+                });
+                approvers.add(new Object[] {signerId, a.recipientId()});
+            }
+        }
+        batch.batchUpdate("insert into signer (id, group_id, kind, organization_name, name, mobile, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", signers);
+        batch.batchUpdate("update approver set signer_id = ? where recipient_id = ?", approvers);
+    }
+
+    /** Finds or creates the signer of an approver named after creation (a dynamic signer). */
     public String assign(String groupId, FlowApprover approver) {
-        String kind = approver.type().isEnterprise() ? "ENTERPRISE" : "PERSON";
-        String organization = approver.type().isEnterprise() ? approver.organizationName() : "";
+        String kind = kind(approver.type());
+        String organization = organization(approver.type(), approver.organizationName());
         // the group's row lock makes find-or-create safe when two contracts name the same person at once
         jdbc.sql("select id from flow_group where id = ? for update").param(groupId).query(String.class).single();
         String signerId = jdbc.sql("select id from signer where group_id = ? and kind = ? and organization_name = ? "
@@ -47,6 +87,14 @@ public class SignerRegistry {
         return signerId;
     }
 
+    private static String kind(ApproverType type) {
+        return type.isEnterprise() ? "ENTERPRISE" : "PERSON";
+    }
+
+    private static String organization(ApproverType type, String organizationName) {
+        return type.isEnterprise() ? organizationName : "";
+    }
+
     /** Serialises decisions about one signer (e.g. whether to notify them) across concurrent transactions. */
     public void lock(String signerId) {
         jdbc.sql("select id from signer where id = ? for update").param(signerId).query(String.class).single();
@@ -60,7 +108,7 @@ public class SignerRegistry {
     }
 
     /** The contracts of the group this signer signs. */
-    public java.util.List<String> flowIds(String signerId) {
+    public List<String> flowIds(String signerId) {
         return jdbc.sql("select flow_id from approver where signer_id = ? order by flow_id").param(signerId)
                 .query(String.class).list();
     }
