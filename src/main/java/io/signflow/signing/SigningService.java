@@ -219,18 +219,29 @@ public class SigningService {
         SignerView run(Signer signer);
     }
 
+    /** What an action that needs a code ended with: the signer's new view, or a wrong code. */
+    private record Outcome(SignerView view, VerificationCodes.WrongCode wrongCode) {
+    }
+
     /**
-     * Runs an action that uses up a verification code. A wrong code rolls the action back, and is then
-     * counted on its own, so that guessing is limited even though the action left nothing behind.
+     * Runs an action that uses up a verification code. Actions check the code before they change
+     * anything, so on a wrong code the transaction is committed rather than rolled back: it holds only
+     * the counted attempt, made under the code's row lock, and concurrent guesses cannot outrun the
+     * limit.
      */
     private SignerView withCode(String token, SignerAction action) {
         Signer signer = transaction.execute(status -> signer(token));
-        try {
-            return inTransaction(() -> action.run(signer));
-        } catch (VerificationCodes.WrongCode wrong) {
-            codes.countWrongAttempt(signer.id(), wrong.lockOut());
-            throw wrong;
+        Outcome outcome = inTransaction(() -> {
+            try {
+                return new Outcome(action.run(signer), null);
+            } catch (VerificationCodes.WrongCode wrong) {
+                return new Outcome(null, wrong);
+            }
+        });
+        if (outcome.wrongCode() != null) {
+            throw outcome.wrongCode();
         }
+        return outcome.view();
     }
 
     /** The signer's contracts where it is their turn, locked and read again under the lock. */
