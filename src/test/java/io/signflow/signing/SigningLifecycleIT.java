@@ -108,6 +108,32 @@ class SigningLifecycleIT extends ApiTestBase {
     }
 
     @Test
+    void aSignerWithSealAndSignatureFieldsIsRecordedWithBothAndVerifiedByTheirMobile() {
+        Tenant tenant = tenants().create();
+        String mobile = Tenants.mobile();
+        ObjectNode signer = Requests.enterprise("盖章签字企业" + mobile, "何十", mobile);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) signer.get("SignComponents"))
+                .add(Requests.component("SIGN_SIGNATURE", 1, 300, 600));
+        // FlowGroupOptions left out: ApproverVerifyType is VerifyCheck, the face check Signflow does not offer
+        Created group = create(tenant, Requests.group(tenant, 2, List.of(signer)));
+        SignerClient he = SignerClient.invited(admin(), mobile);
+        assertThat(he.view().body().get("verification").asText()).isEqualTo("MOBILE_CODE");
+
+        he.signNow();
+
+        assertThat(jdbc.sql("select method || ' ' || verification from signature_record s join approver a "
+                        + "on a.recipient_id = s.recipient_id where s.flow_id in (:ids) and a.mobile = :mobile")
+                .param("ids", group.flowIds()).param("mobile", mobile).query(String.class).list())
+                .containsOnly("SEAL_AND_HANDWRITTEN MOBILE_CODE").hasSize(2);
+        assertThat(jdbc.sql("select detail from audit_event where flow_id = ? and event = 'IDENTITY_VERIFIED'")
+                .param(group.flowIds().get(0)).query(String.class).single())
+                .contains("one-time code to " + mobile.substring(0, 3)).contains("VerifyCheck")
+                .contains("verified by mobile code");
+        assertThat(jdbc.sql("select detail from audit_event where flow_id = ? and event = 'SIGNED' and detail like '%drawn%'")
+                .param(group.flowIds().get(0)).query(String.class).single()).endsWith("and handwritten signature");
+    }
+
+    @Test
     void anOrderedContractLetsEachSignerActOnlyInTurnAndTellsTheNext() {
         Tenant tenant = tenants().create();
         String first = Tenants.mobile();
