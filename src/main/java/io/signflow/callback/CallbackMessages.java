@@ -1,8 +1,13 @@
 package io.signflow.callback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.signflow.api.ApiJson;
 import io.signflow.common.Ids;
+import io.signflow.flowgroup.ApproveStatus;
+import io.signflow.flowgroup.FlowApprover;
+import io.signflow.flowgroup.FlowProgress;
+import io.signflow.flowgroup.FlowStatus;
 import io.signflow.outbox.MessageKind;
 import io.signflow.outbox.Outbox;
 import io.signflow.outbox.OutboxMessage;
@@ -12,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +38,13 @@ public class CallbackMessages {
     public enum Operate { START, SIGN, REJECT, CANCEL, FINISH, DEADLINE }
 
     private final CallbackSources sources;
+    private final FlowProgress progress;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CallbackMessages(CallbackSources sources, Outbox outbox, Clock clock) {
+    public CallbackMessages(CallbackSources sources, FlowProgress progress, Outbox outbox, Clock clock) {
         this.sources = sources;
+        this.progress = progress;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -55,6 +64,8 @@ public class CallbackMessages {
             data.put("ReleaseFlowId", "");
             data.put("CallbackUrl", nullToEmpty(flow.callbackUrl()));
             data.put("CcInfos", List.of());
+            // no user-defined flow types here; an explicit JSON null, which the API's mapper keeps
+            data.put("UserFlowType", NullNode.instance);
             data.put("UserData", nullToEmpty(flow.userData()));
             data.put("OrganizationId", flow.organizationId());
             data.put("CallbackType", "sign");
@@ -64,8 +75,8 @@ public class CallbackMessages {
             data.put("DeadLine", seconds(flow.deadline()));
             List<CallbackSources.Approver> approvers = sources.approvers(flowId);
             // ESS reports the last signature with the contract already all signed (4), then "finish"
-            int status = operate == Operate.SIGN && approvers.stream().allMatch(a -> a.status() == 3) ? 4
-                    : flow.status();
+            int status = operate == Operate.SIGN && approvers.stream().allMatch(a -> a.status() == ApproveStatus.SIGNED)
+                    ? FlowStatus.ALL_SIGNED : CallbackStatuses.flowCallbackStatus(flow.status());
             data.put("FlowCallbackStatus", status);
             data.put("FlowCallbackShowStatus", CallbackStatuses.flow(status));
             data.put("Operate", operate.name().toLowerCase(Locale.ROOT));
@@ -73,7 +84,9 @@ public class CallbackMessages {
                     .filter(a -> a.recipientId().equals(actorRecipientId)).findFirst().orElse(null);
             data.put("UserId", actor == null ? "" : nullToEmpty(actor.userId()));
             data.put("RecipientId", actorRecipientId == null ? "" : actorRecipientId);
-            data.put("Approvers", approvers.stream().map(CallbackMessages::approver).toList());
+            Set<String> due = operate == Operate.START ? turnsDueAtStart(flowId) : Set.of();
+            data.put("Approvers", approvers.stream().map(a -> approver(a, due.contains(a.recipientId()), flow))
+                    .toList());
             data.put("FlowGroupMessage", Map.of("FlowGroupId", flow.groupId(), "FlowGroupName", flow.groupName()));
             enqueue(flow.destination(), flow.organizationId(), flow.groupId(), flow.id(), "FlowStatusChange", data);
         });
@@ -101,7 +114,18 @@ public class CallbackMessages {
         });
     }
 
-    private static Map<String, Object> approver(CallbackSources.Approver a) {
+    /**
+     * The approvers who may sign as the contract starts. The start is announced as the contract is
+     * created, in the transaction that then opens these turns, so the receiver (who sees only what
+     * that transaction committed) learns of them as pending, as ESS reports them.
+     */
+    private Set<String> turnsDueAtStart(String flowId) {
+        return progress.turnsDue(flowId).stream().map(FlowApprover::recipientId).collect(Collectors.toSet());
+    }
+
+    /** {@code turnDue}: shown as pending (2) whatever the stored status, see {@link #turnsDueAtStart}. */
+    private static Map<String, Object> approver(CallbackSources.Approver a, boolean turnDue, CallbackSources.Flow flow) {
+        int status = turnDue ? ApproveStatus.TO_SIGN : a.status();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("UserId", nullToEmpty(a.userId()));
         out.put("RecipientId", a.recipientId());
@@ -112,12 +136,22 @@ public class CallbackMessages {
         out.put("ApproverName", nullToEmpty(a.name()));
         out.put("ApproverMobile", nullToEmpty(a.mobile()));
         out.put("ApproverIdCardType", nullToEmpty(a.idCardType()));
+        out.put("ApproverIdCardTypeDesc", CallbackStatuses.idCardTypeDesc(a.idCardType()));
         out.put("ApproverIdCardNumber", nullToEmpty(a.idCardNumber()));
-        out.put("ApproveCallbackStatus", a.status());
-        out.put("ApproveCallbackShowStatus", CallbackStatuses.approver(a.status()));
+        out.put("ApproveCallbackStatus", status);
+        out.put("ApproveCallbackShowStatus", CallbackStatuses.approver(status));
         out.put("ApproveMessage", nullToEmpty(a.message()));
         out.put("ApproveTime", a.actedAt() == null ? 0 : seconds(a.actedAt()));
+        // signers of a group have no deadline of their own: the contract's applies
+        out.put("ApproverDeadline", seconds(flow.deadline()));
+        // WeCom signers are not offered, so there is never a source or WeCom user id
+        out.put("ApproverSource", "");
         out.put("CustomApproverTag", nullToEmpty(a.customTag()));
+        out.put("CustomUserId", "");
+        // signers hold no certificates of their own (the platform signs the final PDF) and are verified
+        // by a code to their mobile, not through one of ESS's channels
+        out.put("CaSign", NullNode.instance);
+        out.put("VerifyChannel", NullNode.instance);
         return out;
     }
 

@@ -83,24 +83,35 @@ public class FlowProgress {
     }
 
     /**
-     * Lets the signers whose turn has come sign: everyone still waiting when the contract is
-     * unordered, otherwise the first signer who has not signed. Returns the approvers newly opened.
+     * The approvers whose turn has come but who cannot sign yet: everyone still waiting when the
+     * contract is unordered, otherwise the first signer who has not signed; nobody while dynamic signers
+     * are still to be named.
      */
-    public List<FlowApprover> openTurns(String flowId) {
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<FlowApprover> turnsDue(String flowId) {
+        if (status(flowId) == FlowStatus.AWAITING_FILL) {
+            return List.of();
+        }
         boolean unordered = jdbc.sql("select unordered from flow where id = ?").param(flowId)
                 .query(Boolean.class).single();
-        List<FlowApprover> opened = new ArrayList<>();
+        List<FlowApprover> due = new ArrayList<>();
         for (FlowApprover approver : approvers(flowId)) {
             if (approver.status() == ApproveStatus.SIGNED) {
                 continue;
             }
             if (approver.status() == ApproveStatus.NOT_REACHED) {
-                opened.add(approver);
+                due.add(approver);
             }
             if (!unordered) {
                 break;
             }
         }
+        return due;
+    }
+
+    /** Lets the signers whose turn has come sign ({@link #turnsDue}). Returns the approvers newly opened. */
+    public List<FlowApprover> openTurns(String flowId) {
+        List<FlowApprover> opened = turnsDue(flowId);
         if (!opened.isEmpty()) {
             jdbc.sql("update approver set status = " + ApproveStatus.TO_SIGN + " where recipient_id in (:ids)")
                     .param("ids", opened.stream().map(FlowApprover::recipientId).toList()).update();

@@ -10,7 +10,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** GET /admin/notifications?mobile= — what was sent to a number, newest first (development, support). */
+/**
+ * GET /admin/notifications?mobile= — what was sent to a number, newest first (development, support).
+ * Links and codes are shown only for the {@code log} channel, where nothing reaches a phone; messages
+ * of a real sender show the text with them removed ({@code redacted} true).
+ */
 @RestController
 @RequestMapping("/admin/notifications")
 public class AdminNotificationController {
@@ -22,12 +26,14 @@ public class AdminNotificationController {
     }
 
     public record NotificationView(String id, String mobile, String channel, String purpose, String text, String link,
-                                   String code, String status, int attempts, OffsetDateTime createdAt,
-                                   OffsetDateTime sentAt) {
+                                   String code, boolean redacted, String status, int attempts,
+                                   OffsetDateTime createdAt, OffsetDateTime sentAt) {
 
         static NotificationView of(OutboxMessage m) {
-            return new NotificationView(m.id(), m.recipient(), m.channel(), m.subject(), m.body(), m.link(), m.code(),
-                    m.status(), m.attempts(), m.createdAt(), m.sentAt());
+            boolean readable = NotificationSecrets.readable(m);
+            return new NotificationView(m.id(), m.recipient(), m.channel(), m.subject(),
+                    readable ? m.body() : NotificationSecrets.redactedText(m), readable ? m.link() : null,
+                    readable ? m.code() : null, !readable, m.status(), m.attempts(), m.createdAt(), m.sentAt());
         }
     }
 

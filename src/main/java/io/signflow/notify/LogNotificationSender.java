@@ -8,16 +8,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * For development and demos: nothing leaves the server. The log says a message was "sent" (masked
- * number, no text, since texts carry links and codes); GET /admin/notifications shows it whole.
+ * number, no text, since texts carry links and codes); GET /admin/notifications shows it whole, which
+ * is how a developer or tester "receives" it.
  */
 @Component
 public class LogNotificationSender implements NotificationSender {
 
+    static final String CHANNEL = "log";
     private static final Logger log = LoggerFactory.getLogger(LogNotificationSender.class);
 
     @Override
     public String channel() {
-        return "log";
+        return CHANNEL;
     }
 
     @Override

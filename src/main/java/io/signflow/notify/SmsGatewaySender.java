@@ -8,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmsGatewaySender implements NotificationSender {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(mobile|text|id)}");
     private final NotifyProperties.SmsGateway gateway;
     private final HttpClient http;
 
@@ -36,8 +40,8 @@ public class SmsGatewaySender implements NotificationSender {
         if (gateway.url() == null || gateway.url().isBlank()) {
             throw new DeliveryFailedException("signflow.notify.sms-gateway.url is not set");
         }
-        String body = gateway.template().replace("${mobile}", json(notification.recipient()))
-                .replace("${text}", json(notification.body())).replace("${id}", json(notification.id()));
+        String body = fill(gateway.template(), Map.of("mobile", notification.recipient(), "text", notification.body(),
+                "id", notification.id()));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url())).timeout(gateway.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Idempotency-Key", notification.id())
@@ -56,6 +60,20 @@ public class SmsGatewaySender implements NotificationSender {
             Thread.currentThread().interrupt();
             throw new DeliveryFailedException("interrupted", e);
         }
+    }
+
+    /**
+     * Replaces each ${name} of the template in one pass, so a value is never searched for placeholders
+     * itself: a text that happens to contain "${id}" reaches the phone as written.
+     */
+    static String fill(String template, Map<String, String> values) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (placeholder.find()) {
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(json(values.get(placeholder.group(1)))));
+        }
+        placeholder.appendTail(out);
+        return out.toString();
     }
 
     private static String json(String text) {

@@ -72,6 +72,12 @@ public class OutboxRepository {
         jdbc.sql("update outbox_message set status = 'RETRYING' where id = ? and status = 'PENDING'").param(id).update();
     }
 
+    /** A delivered notification keeps its kind, recipient and times; its link and code are gone. */
+    public void eraseSecrets(String id, String redactedBody) {
+        jdbc.sql("update outbox_message set body = ?, link = null, code = null where id = ?")
+                .params(redactedBody, id).update();
+    }
+
     public List<OutboxMessage> notificationsTo(String mobile, int limit) {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where kind = 'NOTIFICATION' and recipient = ? "
                         + "order by created_at desc, id limit ?")

@@ -77,7 +77,7 @@ public class CompletionCertificate {
                     : (s.organizationName() == null || s.organizationName().isBlank() ? "" : s.organizationName() + " ")
                     + s.approverName() + " " + Mobiles.masked(s.mobile());
             lines.add(body(who));
-            lines.add(new Line(method(s) + ", verified by " + s.verification() + ", " + time.format(s.signedAt())
+            lines.add(new Line(method(s) + ", " + verification(s) + ", " + time.format(s.signedAt())
                     + (s.ip() == null ? "" : ", IP " + s.ip()), BODY_SIZE, false, 14));
         }
         lines.add(heading("审计记录 Audit trail"));
@@ -97,8 +97,21 @@ public class CompletionCertificate {
     private static String method(Signature s) {
         return switch (s.method()) {
             case "AUTO_SEAL" -> "seal " + s.sealId() + " applied automatically";
-            case "SEAL" -> s.sealId() != null ? "seal " + s.sealId() : "seal drawn from the organization's name";
+            case "SEAL" -> seal(s);
+            case "SEAL_AND_HANDWRITTEN" -> seal(s) + " and handwritten signature";
             default -> "handwritten signature";
+        };
+    }
+
+    private static String seal(Signature s) {
+        return s.sealId() != null ? "seal " + s.sealId() : "seal drawn from the organization's name";
+    }
+
+    private static String verification(Signature s) {
+        return switch (s.verification()) {
+            case "MOBILE_CODE" -> "identity verified by a one-time code to " + Mobiles.masked(s.mobile());
+            case "PLATFORM" -> "applied by the platform for the initiator";
+            default -> "verified by " + s.verification();
         };
     }
 

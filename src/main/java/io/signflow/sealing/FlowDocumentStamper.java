@@ -1,7 +1,6 @@
 package io.signflow.sealing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.signflow.common.ComponentExtra;
 import io.signflow.document.PageGeometry;
 import io.signflow.sealing.SealingSources.Mark;
 import io.signflow.sealing.SealingSources.Signature;
@@ -45,11 +44,6 @@ public class FlowDocumentStamper {
                     return size() > CACHED_PICTURES;
                 }
             });
-    private final ObjectMapper json;
-
-    public FlowDocumentStamper(ObjectMapper json) {
-        this.json = json;
-    }
 
     /**
      * Draws into {@code document}. {@code pictures} holds, by id, the registered seals the signatures name
@@ -118,16 +112,8 @@ public class FlowDocumentStamper {
                 .replace("d", String.valueOf(day.getDayOfMonth()));
     }
 
-    private String extra(Mark mark, String field, String fallback) {
-        if (mark.extra() == null || mark.extra().isBlank()) {
-            return fallback;
-        }
-        try {
-            JsonNode value = json.readTree(mark.extra()).get(field);
-            return value == null || value.isNull() ? fallback : value.asText();
-        } catch (IOException e) {
-            return fallback;
-        }
+    private static String extra(Mark mark, String field, String fallback) {
+        return ComponentExtra.of(mark.extra()).text(field, fallback);
     }
 
     private PDImageXObject image(PDDocument document, Map<ByteBuffer, PDImageXObject> inDocument, byte[] picture)
@@ -180,7 +166,7 @@ public class FlowDocumentStamper {
         }
     }
 
-    private void drawText(PDDocument document, List<PageGeometry> pages, Mark mark, String text, boolean wrap)
+    private static void drawText(PDDocument document, List<PageGeometry> pages, Mark mark, String text, boolean wrap)
             throws IOException {
         float fontSize = parseFloat(extra(mark, "FontSize", null), DEFAULT_FONT_SIZE);
         PDImageXObject picture = FlateImages.of(document,

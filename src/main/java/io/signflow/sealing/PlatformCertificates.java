@@ -27,8 +27,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Creates the platform's own identity: a root certificate authority and, issued by it, the
- * document-signing certificate. Both name the platform as organization. RSA 3072 and SHA-256, which
- * every PDF reader verifies.
+ * document-signing certificate. Both name the platform in their common name and the organization
+ * that runs it as organization (O), so a reader's signature panel says who stands behind the
+ * signature. RSA 3072 and SHA-256, which every PDF reader verifies.
  */
 final class PlatformCertificates {
 
@@ -39,13 +40,13 @@ final class PlatformCertificates {
     private PlatformCertificates() {
     }
 
-    static PlatformIdentity create(String platformName) {
+    static PlatformIdentity create(String platformName, String organizationName) {
         try {
             KeyPair rootKeys = keyPair();
             KeyPair signingKeys = keyPair();
             Instant now = Instant.now();
-            X500Name rootName = name(platformName + " Root CA", platformName);
-            X500Name signingName = name(platformName + " Document Signing", platformName);
+            X500Name rootName = name(platformName + " Root CA", organizationName);
+            X500Name signingName = name(platformName + " Document Signing", organizationName);
 
             X509v3CertificateBuilder root = builder(rootName, rootName, rootKeys.getPublic(), now, ROOT_VALIDITY);
             root.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));

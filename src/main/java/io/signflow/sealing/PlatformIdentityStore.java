@@ -88,7 +88,8 @@ public class PlatformIdentityStore {
     }
 
     private PlatformIdentity createOrNullIfRaced() {
-        PlatformIdentity created = PlatformCertificates.create(properties.platformName());
+        PlatformIdentity created = PlatformCertificates.create(properties.platformName(),
+                properties.organizationName());
         try {
             jdbc.sql("insert into platform_identity (id, private_key_enc, certificate_chain, created_at) "
                             + "values (?, ?, ?, ?)")
@@ -124,6 +125,10 @@ public class PlatformIdentityStore {
             }
             throw new IllegalStateException(file + " holds no private key");
         } catch (IOException e) {
+            // KeyStore.load reports a wrong password as an IOException caused by an unrecoverable key
+            if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+                throw new IllegalStateException("Cannot open the signing identity " + file + ": wrong password?", e);
+            }
             throw new UncheckedIOException("Cannot read the signing identity " + file, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot open the signing identity " + file + ": wrong password?", e);

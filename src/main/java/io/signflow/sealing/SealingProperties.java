@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How final PDFs are signed and handed out ({@code signflow.sealing.*}).
  *
  * @param platformName     the name in the platform's certificates and in every signature
+ * @param organizationName the organization that runs the platform: the O of the generated certificates
  * @param pkcs12Path       an operator's own signing identity (PKCS#12); empty: the generated one in the database
  * @param pkcs12Password   that file's password
  * @param defaultUrlTtl    how long a download link works when DescribeFileUrls gives no UrlTtl
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("signflow.sealing")
 public record SealingProperties(
         @DefaultValue("Signflow") String platformName,
+        @DefaultValue("Signflow operator") String organizationName,
         @DefaultValue("") String pkcs12Path,
         @DefaultValue("") String pkcs12Password,
         @DefaultValue("5m") Duration defaultUrlTtl,

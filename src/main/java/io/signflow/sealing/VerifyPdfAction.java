@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * VerifyPdf: checks the digital signatures of a completed contract's final PDF as stored. VerifyResult
  * 1 = every signature valid, made by this platform, and the file unchanged since the last; 2 = valid
  * but some signature is not the platform's; 3 = a signature is broken or the file was changed after
- * signing; 4 = the file has no signature. Each signature's result is 1 (valid) or 3 (invalid).
+ * signing; 4 = the file has no signature. Each signature's result is 1 (valid) or 3 (invalid). Times
+ * are Unix milliseconds, as in ESS's example answer; the position is the signature field's.
  */
 @Component
 public class VerifyPdfAction implements ApiAction<VerifyPdfAction.Request> {
@@ -113,13 +114,14 @@ public class VerifyPdfAction implements ApiAction<VerifyPdfAction.Request> {
     }
 
     private PdfVerifyResult detail(PdfSignatureVerifier.Result r) {
+        PdfSignatureVerifier.Position at = r.position();
         return new PdfVerifyResult(r.valid() ? 1 : 3, byPlatform(r) ? properties.platformName() : r.subject(),
-                r.signerName(), seconds(r.signTime()), r.algorithm(), r.serialNumber(), seconds(r.notBefore()),
-                seconds(r.notAfter()), 0, 0, 0, 0, 0);
+                r.signerName(), millis(r.signTime()), r.algorithm(), r.serialNumber(), millis(r.notBefore()),
+                millis(r.notAfter()), at.x(), at.y(), at.width(), at.height(), at.page());
     }
 
-    private static long seconds(Instant instant) {
-        return instant == null ? 0 : instant.getEpochSecond();
+    private static long millis(Instant instant) {
+        return instant == null ? 0 : instant.toEpochMilli();
     }
 
     private static String md5(byte[] content) {

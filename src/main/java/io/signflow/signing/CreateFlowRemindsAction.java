@@ -18,8 +18,12 @@ import io.signflow.tenant.UserInfo;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * CreateFlowReminds: sends the invitation again, with a fresh link, to every signer whose turn it is
  * in the contracts named — if they are notified at all (NotifyType and the group's options) and have
- * been reminded fewer than three times for that contract.
+ * been reminded fewer than three times for that contract (the reference's limit, kept per contract).
+ * A signer is reminded once per call whatever the number of their contracts named, as the group's
+ * invitation is one text: the reminder's link opens all of them, and each contract it covers counts
+ * one reminder.
  */
 @Component
 public class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsAction.Request> {
@@ -61,6 +68,10 @@ public class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsActio
     public record RemindFlowRecords(boolean canRemind, String flowId, String remindMessage) {
     }
 
+    /** One signer to remind: their group, phone, and the approvals in the named contracts it covers. */
+    private record Reminder(FlowGroupSummary group, String mobile, List<String> recipientIds) {
+    }
+
     @Override
     public String name() {
         return "CreateFlowReminds";
@@ -79,38 +90,54 @@ public class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsActio
         if (flowIds.isEmpty() || flowIds.size() > 100) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, "FlowIds must hold 1 to 100 ids.");
         }
+        Map<String, FlowGroupSummary> visible = new LinkedHashMap<>();
+        for (String flowId : flowIds) {
+            groups.findByFlow(flowId).filter(g -> !access.visibleOwners(acting.organization(),
+                    List.of(g.organizationId())).isEmpty()).ifPresent(g -> visible.put(flowId, g));
+        }
+        progress.lock(visible.keySet());
+        Map<String, Integer> reminded = remindersSoFar(visible.keySet());
+        Map<String, String> outcome = new HashMap<>();
+        Map<String, Reminder> bySigner = new LinkedHashMap<>();
+        Map<String, Integer> remindable = new HashMap<>();
+        visible.forEach((flowId, group) -> {
+            if (FlowStatus.isTerminal(progress.status(flowId))) {
+                outcome.put(flowId, "The contract has ended.");
+                return;
+            }
+            for (FlowApprover approver : progress.approvers(flowId)) {
+                if (approver.status() == ApproveStatus.TO_SIGN && NotificationPolicy.notifies(group, approver)
+                        && reminded.getOrDefault(approver.recipientId(), 0) < REMINDERS_PER_SIGNER) {
+                    bySigner.computeIfAbsent(lookup.signerOf(approver),
+                            id -> new Reminder(group, approver.mobile(), new ArrayList<>()))
+                            .recipientIds().add(approver.recipientId());
+                    remindable.merge(flowId, 1, Integer::sum);
+                }
+            }
+        });
+        bySigner.forEach((signerId, reminder) -> {
+            notifier.remind(reminder.group(), signerId, reminder.mobile());
+            jdbc.sql("update approver set reminded = reminded + 1 where recipient_id in (:ids)")
+                    .param("ids", reminder.recipientIds()).update();
+        });
         List<RemindFlowRecords> records = new ArrayList<>();
         for (String flowId : flowIds) {
-            records.add(remind(acting, flowId));
+            int count = remindable.getOrDefault(flowId, 0);
+            records.add(!visible.containsKey(flowId) ? new RemindFlowRecords(false, flowId, "The contract does not exist.")
+                    : outcome.containsKey(flowId) ? new RemindFlowRecords(false, flowId, outcome.get(flowId))
+                    : count > 0 ? new RemindFlowRecords(true, flowId, "Reminded " + count + " signer(s).")
+                    : new RemindFlowRecords(false, flowId, "No signer can be reminded: nobody whose turn it is is "
+                            + "notified, or each has had " + REMINDERS_PER_SIGNER + " reminders for this contract."));
         }
         return new Response(records);
     }
 
-    private RemindFlowRecords remind(ActingParty acting, String flowId) {
-        Optional<FlowGroupSummary> group = groups.findByFlow(flowId)
-                .filter(g -> !access.visibleOwners(acting.organization(), List.of(g.organizationId())).isEmpty());
-        if (group.isEmpty()) {
-            return new RemindFlowRecords(false, flowId, "The contract does not exist.");
+    private Map<String, Integer> remindersSoFar(Collection<String> flowIds) {
+        if (flowIds.isEmpty()) {
+            return Map.of();
         }
-        progress.lock(List.of(flowId));
-        if (FlowStatus.isTerminal(progress.status(flowId))) {
-            return new RemindFlowRecords(false, flowId, "The contract has ended.");
-        }
-        int reminded = 0;
-        for (FlowApprover approver : progress.approvers(flowId)) {
-            int sent = jdbc.sql("select reminded from approver where recipient_id = ?").param(approver.recipientId())
-                    .query(Integer.class).single();
-            if (approver.status() != ApproveStatus.TO_SIGN || !NotificationPolicy.notifies(group.get(), approver)
-                    || sent >= REMINDERS_PER_SIGNER) {
-                continue;
-            }
-            notifier.remind(group.get(), lookup.signerOf(approver), approver.mobile());
-            jdbc.sql("update approver set reminded = reminded + 1 where recipient_id = ?").param(approver.recipientId())
-                    .update();
-            reminded++;
-        }
-        return reminded > 0 ? new RemindFlowRecords(true, flowId, "Reminded " + reminded + " signer(s).")
-                : new RemindFlowRecords(false, flowId, "No signer can be reminded: nobody whose turn it is is notified, "
-                        + "or each has had " + REMINDERS_PER_SIGNER + " reminders.");
+        return jdbc.sql("select recipient_id, reminded from approver where flow_id in (:ids)").param("ids", flowIds)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

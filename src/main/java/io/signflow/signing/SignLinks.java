@@ -13,9 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Signer links: {@code <public url>/sign/<token>}, the token 256 random bits. Only the token's SHA-256
- * is stored, so the database alone does not give anyone a working link. A link expires after
- * {@code signflow.signing.link-ttl}; a new one can always be issued (reminder, CreateFlowSignUrl).
+ * Signer links: {@code <public url>/sign/<token>}, the token 256 random bits. {@code sign_link} keeps
+ * only the token's SHA-256. The whole link also travels in the notification that carries it, which
+ * the outbox holds until it is delivered; with a real sender it is erased from the message then
+ * ({@code NotificationDeliverer}), so a copy of the database gives no working link once the texts
+ * have gone out. Only the development sender {@code log} keeps links readable, because the admin API
+ * is its phone. A link expires after {@code signflow.signing.link-ttl}; a new one can always be issued
+ * (reminder, CreateFlowSignUrl).
  */
 @Component
 public class SignLinks {

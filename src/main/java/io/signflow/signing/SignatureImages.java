@@ -6,16 +6,23 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a handwritten signature drawn on the signer page: a PNG (data URL or plain base64) of
- * reasonable size with actual ink on it, so that an empty canvas cannot sign.
+ * reasonable size with actual ink on it, so that an empty canvas cannot sign. The size is read from
+ * the PNG header before anything is decoded: a few hundred bytes can declare billions of pixels,
+ * and decoding those would exhaust memory.
  */
 @Component
 public class SignatureImages {
 
     private static final int MIN_INK_PIXELS = 40;
+    static final int MIN_WIDTH = 50;
+    static final int MIN_HEIGHT = 20;
+    static final int MAX_SIDE = 4000;
     private final long maxBytes;
 
     public SignatureImages(SigningProperties properties) {
@@ -36,9 +43,7 @@ public class SignatureImages {
         if (png.length > maxBytes) {
             throw RequestRejected.badRequest("The signature image is larger than " + maxBytes + " bytes.");
         }
-        BufferedImage picture = read(png);
-        if (picture.getWidth() < 50 || picture.getHeight() < 20 || picture.getWidth() > 4000 || picture.getHeight() > 4000
-                || !hasInk(picture)) {
+        if (!hasInk(read(png))) {
             throw RequestRejected.badRequest("The signature is empty; draw your signature.");
         }
         return png;
@@ -46,14 +51,34 @@ public class SignatureImages {
 
     private static BufferedImage read(byte[] png) {
         boolean isPng = png.length > 8 && (png[0] & 0xff) == 0x89 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G';
-        try {
-            BufferedImage image = isPng ? ImageIO.read(new ByteArrayInputStream(png)) : null;
-            if (image == null) {
-                throw RequestRejected.badRequest("The signature is not a PNG image.");
-            }
-            return image;
-        } catch (IOException e) {
+        if (!isPng) {
             throw RequestRejected.badRequest("The signature is not a PNG image.");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+            try {
+                reader.setInput(in, true, true);
+                checkSize(reader.getWidth(0), reader.getHeight(0));
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RequestRejected rejected) {
+                throw rejected;
+            }
+            throw RequestRejected.badRequest("The signature is not a PNG image.");
+        }
+    }
+
+    private static void checkSize(int width, int height) {
+        if (width > MAX_SIDE || height > MAX_SIDE) {
+            throw RequestRejected.badRequest("The signature image is " + width + " × " + height + " pixels; at most "
+                    + MAX_SIDE + " × " + MAX_SIDE + " are accepted.");
+        }
+        if (width < MIN_WIDTH || height < MIN_HEIGHT) {
+            throw RequestRejected.badRequest("The signature image is " + width + " × " + height + " pixels; draw it "
+                    + "on a canvas of at least " + MIN_WIDTH + " × " + MIN_HEIGHT + ".");
         }
     }
 

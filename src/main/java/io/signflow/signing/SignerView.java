@@ -6,6 +6,7 @@ import java.util.List;
  * What the signer page shows: the group, who is signing, and each of their contracts with its pages
  * and the signer's own fields. {@code state} sums it up: TO_SIGN (something can be signed now),
  * WAITING (it is someone else's turn first), DONE (all signed) or ENDED (nothing left to do).
+ * {@code verification} is how the signer proves who they are: always MOBILE_CODE.
  */
 public record SignerView(String groupName, String initiator, Person signer, String verification, String state,
                          boolean needsSignature, boolean needsSeal, List<SealOption> seals,

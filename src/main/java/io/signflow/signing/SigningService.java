@@ -3,9 +3,9 @@ package io.signflow.signing;
 import io.signflow.callback.CallbackMessages;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
+import io.signflow.common.ComponentExtra;
 import io.signflow.common.Mobiles;
 import io.signflow.common.RequestRejected;
 import io.signflow.document.FileRepository;
@@ -46,8 +46,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SigningService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SEAL_TYPES = Set.of("SIGN_SEAL", "SIGN_PAGING_SEAL");
+    /**
+     * How every signer proves who they are: a one-time code sent to the mobile the contract names.
+     * ApproverVerifyType VerifyCheck (face) is accepted for compatibility, but face verification is
+     * not something a self-hosted service can offer, so it is verified the same way (decisions.md).
+     */
+    static final String MOBILE_CODE = "MOBILE_CODE";
 
     private final SignLinks links;
     private final SignerQueries queries;
@@ -148,23 +153,22 @@ public class SigningService {
                     : null;
             fill(fields, request.fills() == null ? Map.of() : request.fills());
             OffsetDateTime now = OffsetDateTime.now(clock);
+            String method = seal == null ? "HANDWRITTEN" : signature == null ? "SEAL" : "SEAL_AND_HANDWRITTEN";
             for (Assignment assignment : turn) {
                 jdbc.sql("insert into signature_record (flow_id, recipient_id, signer_id, method, seal_id, signature_png, "
                                 + "seal_png, verification, ip, user_agent, signed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(assignment.flowId(), assignment.recipientId(), signer.id(),
-                                seal != null ? "SEAL" : "HANDWRITTEN", seal == null ? null : seal.sealId(), signature,
-                                seal == null ? null : seal.drawnPng(), "MOBILE_CODE", client.ip(),
-                                truncate(client.userAgent(), 300), now)
+                        .params(assignment.flowId(), assignment.recipientId(), signer.id(), method,
+                                seal == null ? null : seal.sealId(), signature, seal == null ? null : seal.drawnPng(),
+                                MOBILE_CODE, client.ip(), truncate(client.userAgent(), 300), now)
                         .update();
                 progress.recordSignature(assignment.flowId(), assignment.recipientId());
                 callbacks.flowChanged(assignment.flowId(), CallbackMessages.Operate.SIGN, assignment.recipientId());
             }
             List<String> flowIds = flowIds(turn);
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(),
-                    "one-time code sent to " + Mobiles.masked(signer.mobile()));
+                    verifiedHow(signer));
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.SIGNED, actor(signer), client.ip(),
-                    seal == null ? "handwritten signature" : seal.sealId() != null ? "seal " + seal.sealId()
-                            : "seal drawn from the organization's name");
+                    signedWith(seal, signature != null));
             flowIds.forEach(events::signed);
             return describe(signer);
         });
@@ -219,18 +223,29 @@ public class SigningService {
         SignerView run(Signer signer);
     }
 
+    /** What an action that needs a code ended with: the signer's new view, or a wrong code. */
+    private record Outcome(SignerView view, VerificationCodes.WrongCode wrongCode) {
+    }
+
     /**
-     * Runs an action that uses up a verification code. A wrong code rolls the action back, and is then
-     * counted on its own, so that guessing is limited even though the action left nothing behind.
+     * Runs an action that uses up a verification code. Actions check the code before they change
+     * anything, so on a wrong code the transaction is committed rather than rolled back: it holds only
+     * the counted attempt, made under the code's row lock, and concurrent guesses cannot outrun the
+     * limit.
      */
     private SignerView withCode(String token, SignerAction action) {
         Signer signer = transaction.execute(status -> signer(token));
-        try {
-            return inTransaction(() -> action.run(signer));
-        } catch (VerificationCodes.WrongCode wrong) {
-            codes.countWrongAttempt(signer.id(), wrong.lockOut());
-            throw wrong;
+        Outcome outcome = inTransaction(() -> {
+            try {
+                return new Outcome(action.run(signer), null);
+            } catch (VerificationCodes.WrongCode wrong) {
+                return new Outcome(null, wrong);
+            }
+        });
+        if (outcome.wrongCode() != null) {
+            throw outcome.wrongCode();
         }
+        return outcome.view();
     }
 
     /** The signer's contracts where it is their turn, locked and read again under the lock. */
@@ -271,7 +286,7 @@ public class SigningService {
                 }
                 continue;
             }
-            if (!FillValueRules.isAcceptableText(value) || !FillValueRules.suits(field.type(), value, extra(field))) {
+            if (!FillValueRules.isAcceptableText(value) || !FillValueRules.suits(field.type(), value, ComponentExtra.of(field.extra()).json())) {
                 throw RequestRejected.badRequest(label + ": " + FillValueRules.expectedFor(field.type()) + ".");
             }
             jdbc.sql("update component set component_value = ? where id = ?").params(value, field.id()).update();
@@ -301,14 +316,14 @@ public class SigningService {
                 : List.of();
         return new SignerView(group.name(), group.organizationName(), new SignerView.Person(signer.name(),
                 signer.isEnterprise() ? signer.organizationName() : null, Mobiles.masked(signer.mobile())),
-                group.approverVerifyType(), state(assignments),
+                MOBILE_CODE, state(assignments),
                 open.stream().anyMatch(f -> f.type().equals("SIGN_SIGNATURE")),
                 open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions, contracts);
     }
 
     private static SignerView.Field field(Field f) {
         List<String> choices = new ArrayList<>();
-        JsonNode values = extra(f).get("Values");
+        JsonNode values = ComponentExtra.of(f.extra()).json().get("Values");
         if (values != null) {
             values.forEach(v -> choices.add(v.asText()));
         }
@@ -345,12 +360,21 @@ public class SigningService {
         return AuditTrail.signer(signer.name(), Mobiles.masked(signer.mobile()));
     }
 
-    private static JsonNode extra(Field field) {
-        try {
-            return field.extra() == null ? JSON.createObjectNode() : JSON.readTree(field.extra());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return JSON.createObjectNode();
+    /** The audit trail's account of the check, saying so when the group asked for a face check we do not offer. */
+    private String verifiedHow(Signer signer) {
+        String how = "one-time code to " + Mobiles.masked(signer.mobile());
+        return "VerifyCheck".equals(groups.find(signer.groupId()).orElseThrow().approverVerifyType())
+                ? how + " (ApproverVerifyType VerifyCheck asks for a face check, which Signflow does not offer; "
+                + "every signer is verified by mobile code)"
+                : how;
+    }
+
+    private static String signedWith(SealChooser.Choice seal, boolean handwritten) {
+        if (seal == null) {
+            return "handwritten signature";
         }
+        String sealed = seal.sealId() != null ? "seal " + seal.sealId() : "seal drawn from the organization's name";
+        return handwritten ? sealed + " and handwritten signature" : sealed;
     }
 
     private static String blankToNull(String text) {

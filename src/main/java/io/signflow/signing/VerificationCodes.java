@@ -47,7 +47,7 @@ public class VerificationCodes {
     public String issue(String signerId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.atZoneSameInstant(CHINA).toLocalDate();
-        Optional<Live> live = find(signerId);
+        Optional<Live> live = find(signerId, false);
         int sentToday = 1;
         if (live.isPresent()) {
             Live current = live.get();
@@ -73,43 +73,36 @@ public class VerificationCodes {
     }
 
     /**
-     * Uses up the signer's code if {@code code} is it; otherwise counts a wrong attempt (in its own
-     * transaction, so the count survives the refusal) and refuses.
+     * Uses up the signer's code if {@code code} is it; otherwise counts a wrong attempt and refuses. The
+     * code's row is locked first, so concurrent attempts are judged one after another, each seeing the
+     * count the one before left. The caller commits its transaction on {@link WrongCode} (it has changed
+     * nothing before asking), so the count stands.
      */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = WrongCode.class)
     public void consume(String signerId, String code) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Live live = find(signerId).orElseThrow(() -> RequestRejected.badRequest("Ask for a verification code first."));
+        Live live = find(signerId, true)
+                .orElseThrow(() -> RequestRejected.badRequest("Ask for a verification code first."));
         refuseWhileLocked(live, now);
         if (live.expiresAt().isBefore(now) || live.attempts() >= properties.codeAttempts()) {
             throw RequestRejected.badRequest("The verification code has expired; ask for a new one.");
         }
         if (code == null || !MessageDigest.isEqual(hash(signerId, code).getBytes(StandardCharsets.US_ASCII),
                 live.codeHash().getBytes(StandardCharsets.US_ASCII))) {
-            throw new WrongCode(live.attempts() + 1 >= properties.codeAttempts());
+            boolean lockOut = live.attempts() + 1 >= properties.codeAttempts();
+            jdbc.sql("update verification_code set attempts = attempts + 1, locked_until = ? where signer_id = ?")
+                    .params(lockOut ? now.plus(properties.lockout()) : null, signerId).update();
+            throw new WrongCode(lockOut);
         }
         jdbc.sql("update verification_code set expires_at = ? where signer_id = ?").params(now, signerId).update();
     }
 
-    /** Records a wrong code; called by the signing service after its transaction rolled back. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void countWrongAttempt(String signerId, boolean lockOut) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("update verification_code set attempts = attempts + 1, locked_until = ? where signer_id = ?")
-                .params(lockOut ? now.plus(properties.lockout()) : null, signerId).update();
-    }
-
     /** A wrong code; {@code lockOut} when it was the last attempt allowed. */
     public static class WrongCode extends RequestRejected {
-        private final boolean lockOut;
 
         WrongCode(boolean lockOut) {
             super(HttpStatus.BAD_REQUEST, lockOut ? "The verification code is wrong. Too many wrong codes: try again later."
                     : "The verification code is wrong.");
-            this.lockOut = lockOut;
-        }
-
-        public boolean lockOut() {
-            return lockOut;
         }
     }
 
@@ -120,9 +113,10 @@ public class VerificationCodes {
         }
     }
 
-    private Optional<Live> find(String signerId) {
+    private Optional<Live> find(String signerId, boolean lock) {
         return jdbc.sql("select code_hash, sent_at, expires_at, attempts, sent_today, sent_day, locked_until "
-                + "from verification_code where signer_id = ?").param(signerId).query(Live.class).optional();
+                        + "from verification_code where signer_id = ?" + (lock ? " for update" : ""))
+                .param(signerId).query(Live.class).optional();
     }
 
     private static String hash(String signerId, String code) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signflow.support.AdminClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.CallbackReceiver;
@@ -98,6 +99,61 @@ class CallbackIT extends ApiTestBase {
             assertThat(group.at("/MsgData/Status").asText()).isEqualTo("ALL");
             assertThat(group.at("/MsgData/CompletedCount").asInt()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void theStartShowsWhoseTurnItIsAsPendingAndAContractWaitingForItsSignersAsInit() throws Exception {
+        try (CallbackReceiver receiver = new CallbackReceiver(() -> 200)) {
+            Tenant tenant = tenants().create();
+            Configured configured = configure(tenant, receiver);
+            ObjectNode request = Requests.group(tenant, 3, List.of(Requests.person("甲一", Tenants.mobile()),
+                    Requests.person("乙二", Tenants.mobile())));
+            ((ObjectNode) request.at("/FlowGroupInfos/1")).put("Unordered", false);
+            ObjectNode unnamed = Requests.person("占位", "13800000000");
+            unnamed.remove(List.of("ApproverName", "ApproverMobile"));
+            unnamed.put("ApproverRoleName", "乙方");
+            unnamed.putObject("ApproverOption").put("FillType", 1);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) request.at("/FlowGroupInfos/2/Approvers")).add(unnamed);
+            JsonNode created = tenant.api().ok("CreateFlowGroupByFiles", request);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 3);
+            List<JsonNode> messages = openAll(receiver, configured);
+            JsonNode unordered = start(messages, created.at("/FlowIds/0").asText());
+            JsonNode ordered = start(messages, created.at("/FlowIds/1").asText());
+            JsonNode awaitingFill = start(messages, created.at("/FlowIds/2").asText());
+
+            assertThat(unordered.get("FlowCallbackStatus").asInt()).isEqualTo(1);
+            assertThat(unordered.get("FlowCallbackShowStatus").asText()).isEqualTo("INIT");
+            assertThat(approverStatuses(unordered)).containsExactly("2 PENDING", "2 PENDING");
+            assertThat(approverStatuses(ordered)).containsExactly("2 PENDING", "1 ");
+            // ESS's "to fill": 8, INIT; nobody's turn has come while a signer is unnamed
+            assertThat(awaitingFill.get("FlowCallbackStatus").asInt()).isEqualTo(8);
+            assertThat(awaitingFill.get("FlowCallbackShowStatus").asText()).isEqualTo("INIT");
+            assertThat(approverStatuses(awaitingFill)).containsExactly("1 ", "1 ", "0 ");
+
+            // every field of the reference's MsgData, with what Signflow has for it
+            assertThat(unordered.has("UserFlowType")).isTrue();
+            JsonNode approver = unordered.at("/Approvers/0");
+            assertThat(approver.fieldNames()).toIterable().contains("UserId", "RecipientId", "ApproverType",
+                    "OrganizationId", "OrganizationName", "Required", "ApproverName", "ApproverMobile",
+                    "ApproverIdCardType", "ApproverIdCardTypeDesc", "ApproverIdCardNumber", "ApproveCallbackStatus",
+                    "ApproveCallbackShowStatus", "ApproveMessage", "ApproveTime", "ApproverDeadline", "ApproverSource",
+                    "CustomApproverTag", "CustomUserId", "CaSign", "VerifyChannel");
+            assertThat(approver.get("ApproverDeadline").asLong()).isEqualTo(unordered.get("DeadLine").asLong())
+                    .isPositive();
+        }
+    }
+
+    private static JsonNode start(List<JsonNode> messages, String flowId) {
+        return messages.stream().filter(m -> m.at("/MsgData/FlowId").asText().equals(flowId)
+                && m.at("/MsgData/Operate").asText().equals("start")).findFirst().orElseThrow().get("MsgData");
+    }
+
+    private static List<String> approverStatuses(JsonNode data) {
+        List<String> statuses = new ArrayList<>();
+        data.get("Approvers").forEach(a -> statuses.add(a.get("ApproveCallbackStatus").asInt() + " "
+                + a.get("ApproveCallbackShowStatus").asText()));
+        return statuses;
     }
 
     @Test

@@ -15,13 +15,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Map;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The same signer signs the same group from two browsers at the same moment, with the same code: one
  * request signs every contract, the other is told why it cannot, and no contract is signed twice.
+ * Wrong codes sent at once are judged one after another, so guessing in parallel gets no more tries.
  */
 class ConcurrentSigningIT extends ApiTestBase {
 
@@ -64,5 +67,41 @@ class ConcurrentSigningIT extends ApiTestBase {
                 + "where f.group_id = ?").param(groupId).query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from audit_event where group_id = ? and event = 'SIGNED'")
                 .param(groupId).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void wrongCodesSentInParallelGetNoMoreAttemptsThanTheLimit() throws Exception {
+        Tenant tenant = tenants().create();
+        String mobile = Tenants.mobile();
+        tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2, List.of(Requests.person("钱八", mobile))));
+        SignerClient signer = SignerClient.invited(admin(), mobile);
+        String code = signer.code();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        int guesses = 16;
+        ExecutorService browsers = Executors.newFixedThreadPool(guesses);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<AdminClient.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            replies.add(browsers.submit(() -> {
+                start.await();
+                return signer.sign(Map.of("code", wrong, "signatureImage", SignerClient.signaturePng()));
+            }));
+        }
+        start.countDown();
+        int judgedWrong = 0;
+        for (Future<AdminClient.Reply> reply : replies) {
+            AdminClient.Reply answer = reply.get();
+            assertThat(answer.status()).isIn(400, 429);
+            if (answer.body().get("detail").asText().startsWith("The verification code is wrong")) {
+                judgedWrong++;
+            }
+        }
+        browsers.shutdown();
+
+        assertThat(judgedWrong).isEqualTo(5);
+        assertThat(jdbc.sql("select attempts from verification_code where signer_id in "
+                + "(select id from signer where mobile = ?)").param(mobile).query(Integer.class).single()).isEqualTo(5);
+        assertThat(signer.sign(code).status()).isEqualTo(429);
     }
 }

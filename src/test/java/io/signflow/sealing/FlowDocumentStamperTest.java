@@ -3,12 +3,12 @@ package io.signflow.sealing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signflow.document.DocumentProperties;
 import io.signflow.document.PageGeometry;
 import io.signflow.document.PdfInspector;
 import io.signflow.sealing.SealingSources.Mark;
 import io.signflow.sealing.SealingSources.Signature;
+import io.signflow.support.Pixels;
 import io.signflow.support.TestPdfs;
 import io.signflow.tenant.SealImageRenderer;
 import java.awt.image.BufferedImage;
@@ -37,7 +37,7 @@ import org.springframework.util.unit.DataSize;
 class FlowDocumentStamperTest {
 
     private static final byte[] SEAL = new SealImageRenderer().render("测试有限公司", "合同专用章");
-    private final FlowDocumentStamper stamper = new FlowDocumentStamper(new ObjectMapper());
+    private final FlowDocumentStamper stamper = new FlowDocumentStamper();
     private final PdfInspector inspector = new PdfInspector(new DocumentProperties(DataSize.ofMegabytes(60),
             DataSize.ofMegabytes(5), 1000, Duration.ofHours(1), DataSize.ofMegabytes(64), DataSize.ofMegabytes(256),
             DataSize.ofMegabytes(32), 40_000_000));
@@ -52,10 +52,10 @@ class FlowDocumentStamperTest {
         BufferedImage page = renderAfterStamping(pdf, pages, List.of(seal));
 
         assertThat((double) page.getWidth()).isCloseTo(pages.get(0).width(), within(1.0));
-        assertThat(redPixels(page, 60, 80, 120, 120)).isGreaterThan(500);
-        assertThat(redPixels(page, 0, 0, page.getWidth(), page.getHeight())).isEqualTo(redPixels(page, 60, 80, 120, 120));
+        assertThat(Pixels.red(page, 60, 80, 120, 120)).isGreaterThan(500);
+        assertThat(Pixels.red(page, 0, 0, page.getWidth(), page.getHeight())).isEqualTo(Pixels.red(page, 60, 80, 120, 120));
         // upright: the organization's name runs along the top of the seal, so its upper half holds more red
-        assertThat(redPixels(page, 60, 80, 120, 60)).isGreaterThan(redPixels(page, 60, 140, 120, 60));
+        assertThat(Pixels.red(page, 60, 80, 120, 60)).isGreaterThan(Pixels.red(page, 60, 140, 120, 60));
     }
 
     @Test
@@ -69,8 +69,8 @@ class FlowDocumentStamperTest {
             for (int i = 0; i < 3; i++) {
                 BufferedImage page = renderer.renderImage(i, 1f);
                 int stripLeft = page.getWidth() - 40;
-                assertThat(redPixels(page, stripLeft, 300, 40, 120)).as("page %d", i + 1).isGreaterThan(100);
-                assertThat(redPixels(page, 0, 0, stripLeft - 1, page.getHeight())).isZero();
+                assertThat(Pixels.red(page, stripLeft, 300, 40, 120)).as("page %d", i + 1).isGreaterThan(100);
+                assertThat(Pixels.red(page, 0, 0, stripLeft - 1, page.getHeight())).isZero();
             }
         }
     }
@@ -93,21 +93,5 @@ class FlowDocumentStamperTest {
     private static Signature signature() {
         return new Signature("r1", null, "测试有限公司", null, 3, "AUTO_SEAL", null, null, SEAL, "AUTO_SIGN", null,
                 OffsetDateTime.now(ZoneOffset.UTC));
-    }
-
-    private static int redPixels(BufferedImage image, int x, int y, int width, int height) {
-        int count = 0;
-        for (int py = Math.max(0, y); py < Math.min(image.getHeight(), y + height); py++) {
-            for (int px = Math.max(0, x); px < Math.min(image.getWidth(), x + width); px++) {
-                int rgb = image.getRGB(px, py);
-                int r = rgb >> 16 & 0xff;
-                int g = rgb >> 8 & 0xff;
-                int b = rgb & 0xff;
-                if (r > 150 && g < 100 && b < 100) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 }

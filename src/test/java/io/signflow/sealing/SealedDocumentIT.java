@@ -13,6 +13,7 @@ import com.tencentcloudapi.ess.v20201111.models.VerifyPdfRequest;
 import com.tencentcloudapi.ess.v20201111.models.VerifyPdfResponse;
 import io.signflow.support.ApiTestBase;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.signflow.support.Pixels;
 import io.signflow.support.Requests;
 import io.signflow.support.SignerClient;
 import io.signflow.support.Tenant;
@@ -33,9 +34,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A completed contract's final PDF, fetched through the official SDK's DescribeFileUrls: marks drawn,
@@ -45,6 +47,12 @@ import org.junit.jupiter.api.Test;
 class SealedDocumentIT extends ApiTestBase {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PdfSignatureVerifier verifier;
 
     private record Completed(Tenant tenant, List<String> flowIds) {
     }
@@ -102,10 +110,12 @@ class SealedDocumentIT extends ApiTestBase {
             assertThat(document.getSignatureDictionaries().get(0).getSubFilter()).isEqualTo("ETSI.CAdES.detached");
             // the auto-signer's seal (SIGN_SEAL at 50,50 size 100x60) is drawn in red on page 1
             BufferedImage page = new PDFRenderer(document).renderImage(0, 1f);
-            assertThat(redPixels(page, 50, 50, 100, 60)).isGreaterThan(200);
-            assertThat(redPixels(page, 200, 200, 300, 500)).isZero();
-            // the certificate of completion is text the reader sees as a picture; it is the last page
-            assertThat(new PDFTextStripper().getText(document)).doesNotContain("<script");
+            assertThat(Pixels.red(page, 50, 50, 100, 60)).isGreaterThan(200);
+            assertThat(Pixels.red(page, 200, 200, 300, 500)).isZero();
+            // the certificate of completion follows the two blank pages of the original, drawn as text pictures
+            PDFRenderer renderer = new PDFRenderer(document);
+            assertThat(Pixels.dark(renderer.renderImage(1, 1f), 0, 0, 595, 842)).isZero();
+            assertThat(Pixels.dark(renderer.renderImage(2, 1f), 0, 0, 595, 842)).isGreaterThan(1000);
         }
 
         VerifyPdfRequest verify = new VerifyPdfRequest();
@@ -116,6 +126,11 @@ class SealedDocumentIT extends ApiTestBase {
         assertThat(verified.getPdfVerifyResults()).hasSize(1);
         assertThat(verified.getPdfVerifyResults()[0].getVerifyResult()).isEqualTo(1L);
         assertThat(verified.getPdfVerifyResults()[0].getSignAlgorithm()).isEqualTo("SHA256withRSA");
+        // Unix milliseconds, as in ESS's example answer
+        assertThat(verified.getPdfVerifyResults()[0].getSignTime())
+                .isBetween(System.currentTimeMillis() - 600_000, System.currentTimeMillis());
+        assertThat(verified.getPdfVerifyResults()[0].getCertNotAfter()).isGreaterThan(System.currentTimeMillis());
+        assertThat(verified.getPdfVerifyResults()[0].getComponentPage()).isEqualTo(1L);
 
         JsonNode trail = admin().get("/admin/flows/" + group.flowIds().get(0) + "/audit-trail");
         List<String> events = new ArrayList<>();
@@ -133,9 +148,67 @@ class SealedDocumentIT extends ApiTestBase {
         assertThat(report).contains("Signature is Valid").contains("Total document signed")
                 .contains("ETSI.CAdES.detached");
 
-        byte[] changed = pdf.clone();
-        changed[changed.length / 3] ^= 0x01;
-        assertThat(pdfsig(changed)).doesNotContain("Signature is Valid");
+        // still a well-formed PDF, so pdfsig reads the signature and finds the digest no longer matches
+        String tamperedReport = pdfsig(tampered(pdf));
+        assertThat(tamperedReport).contains("Signature #1").contains("Digest Mismatch")
+                .doesNotContain("Signature is Valid");
+    }
+
+    @Test
+    void aTamperedCopyIsReportedInvalidByPdfboxAndByVerifyPdf() throws Exception {
+        Completed group = completedGroup();
+        awaitFileUrls(group.tenant(), group.flowIds());
+        String flowId = group.flowIds().get(0);
+        byte[] pdf = jdbc.sql("select content from sealed_document where flow_id = ?").param(flowId)
+                .query(byte[].class).single();
+        assertThat(verifier.verify(pdf)).singleElement().satisfies(r -> assertThat(r.valid()).isTrue());
+
+        byte[] changed = tampered(pdf);
+        assertThat(verifier.verify(changed)).singleElement().satisfies(r -> {
+            assertThat(r.valid()).isFalse();
+            assertThat(r.coversDocument()).isTrue();
+        });
+
+        jdbc.sql("update sealed_document set content = ? where flow_id = ?").params(changed, flowId).update();
+        VerifyPdfRequest verify = new VerifyPdfRequest();
+        verify.setOperator(operator(group.tenant()));
+        verify.setFlowId(flowId);
+        VerifyPdfResponse verified = sdk(group.tenant().api()).VerifyPdf(verify);
+        assertThat(verified.getVerifyResult()).isEqualTo(3L);
+        assertThat(verified.getPdfVerifyResults()).singleElement()
+                .satisfies(r -> assertThat(r.getVerifyResult()).isEqualTo(3L));
+    }
+
+    @Test
+    void aHandwrittenSignatureADateAndAControlOnTheLastPageLandInTheirBoxes() throws Exception {
+        Tenant tenant = tenants().create();
+        String mobile = io.signflow.support.Tenants.mobile();
+        ObjectNode person = Requests.person("林十一", mobile);
+        ObjectNode signature = (ObjectNode) person.get("SignComponents").get(0);
+        signature.put("ComponentPage", -1);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) person.get("SignComponents"))
+                .add(Requests.component("SIGN_DATE", 1, 300, 100));
+        JsonNode created = tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2,
+                List.of(Requests.autoSigner(tenant), person)));
+        List<String> flowIds = new ArrayList<>();
+        created.get("FlowIds").forEach(id -> flowIds.add(id.asText()));
+        SignerClient.invited(admin(), mobile).signNow();
+
+        byte[] pdf = download(awaitFileUrls(tenant, flowIds).getFileUrls()[0].getUrl()).body();
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            BufferedImage first = renderer.renderImage(0, 1f);
+            BufferedImage last = renderer.renderImage(1, 1f);
+            // ComponentPage -1: the handwriting is on the original's last page (2), in its box at 300,600
+            assertThat(Pixels.dark(last, 300, 600, 100, 60)).isGreaterThan(50);
+            assertThat(Pixels.dark(last, 0, 0, 595, 842)).isEqualTo(Pixels.dark(last, 300, 600, 100, 60));
+            assertThat(Pixels.dark(first, 300, 600, 100, 60)).isZero();
+            // the signing date on page 1 at 300,100; nothing else dark on that page but the red seal's box
+            assertThat(Pixels.dark(first, 300, 100, 100, 60)).isGreaterThan(20);
+            assertThat(Pixels.dark(first, 0, 0, 595, 842)).isEqualTo(Pixels.dark(first, 300, 100, 100, 60)
+                    + Pixels.dark(first, 50, 50, 100, 60));
+        }
     }
 
     @Test
@@ -236,6 +309,16 @@ class SealedDocumentIT extends ApiTestBase {
         throw new AssertionError("No approver " + recipientId);
     }
 
+    /** A copy with one byte of the signed content changed: in the binary comment after the header, so the file still parses. */
+    private static byte[] tampered(byte[] pdf) {
+        byte[] changed = pdf.clone();
+        int comment = new String(pdf, 0, 32, StandardCharsets.ISO_8859_1).indexOf("\n%") + 2;
+        assertThat(comment).isGreaterThan(1);
+        assertThat(changed[comment] & 0xff).isGreaterThanOrEqualTo(0x80);
+        changed[comment] ^= 0x01;
+        return changed;
+    }
+
     private static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
         Path file = Files.createTempFile("sealed", ".pdf");
         try {
@@ -247,18 +330,5 @@ class SealedDocumentIT extends ApiTestBase {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    private static int redPixels(BufferedImage image, int x, int y, int width, int height) {
-        int count = 0;
-        for (int py = y; py < Math.min(image.getHeight(), y + height); py++) {
-            for (int px = x; px < Math.min(image.getWidth(), x + width); px++) {
-                int rgb = image.getRGB(px, py);
-                if ((rgb >> 16 & 0xff) > 150 && (rgb >> 8 & 0xff) < 100 && (rgb & 0xff) < 100) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 }

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tencentcloudapi.common.AbstractModel;
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.ess.v20201111.models.CreateFlowGroupByFilesRequest;
+import com.tencentcloudapi.ess.v20201111.models.CreateFlowGroupByFilesResponse;
 import io.signflow.flowgroup.ApproveStatus;
 import io.signflow.flowgroup.FlowStatus;
 import io.signflow.support.AdminClient;
@@ -49,6 +53,17 @@ class SigningLifecycleIT extends ApiTestBase {
         return new Created(tenant, response.get("FlowGroupId").asText(), flowIds);
     }
 
+    /** As an integrator does it: the official SDK's CreateFlowGroupByFiles. */
+    private Created createThroughTheSdk(Tenant tenant, ObjectNode request) {
+        try {
+            CreateFlowGroupByFilesResponse response = sdk(tenant.api()).CreateFlowGroupByFiles(
+                    AbstractModel.fromJsonString(request.toString(), CreateFlowGroupByFilesRequest.class));
+            return new Created(tenant, response.getFlowGroupId(), List.of(response.getFlowIds()));
+        } catch (TencentCloudSDKException e) {
+            throw new AssertionError("CreateFlowGroupByFiles through the SDK failed: " + e.getMessage(), e);
+        }
+    }
+
     private JsonNode describe(Created group) {
         return group.tenant().api().ok("DescribeFlowInfo", Map.of("Operator", Map.of("UserId", group.tenant().operatorId()),
                 "FlowGroupId", group.groupId())).get("FlowDetailInfos");
@@ -74,7 +89,7 @@ class SigningLifecycleIT extends ApiTestBase {
         Tenant tenant = tenants().create();
         String person = Tenants.mobile();
         String counterpart = Tenants.mobile();
-        Created group = create(tenant, Requests.group(tenant, 3, List.of(Requests.autoSigner(tenant),
+        Created group = createThroughTheSdk(tenant, Requests.group(tenant, 3, List.of(Requests.autoSigner(tenant),
                 Requests.person("李四", person), Requests.enterprise("对方示例企业" + person, "张三", counterpart))));
 
         assertThat(SignerClient.invitations(admin(), person)).isEqualTo(1);
@@ -105,6 +120,123 @@ class SigningLifecycleIT extends ApiTestBase {
         assertThat(jdbc.sql("select event from audit_event where flow_id = ? order by id").param(group.flowIds().get(0))
                 .query(String.class).list())
                 .contains("CREATED", "SIGNED", "NOTIFIED", "LINK_OPENED", "CODE_SENT", "IDENTITY_VERIFIED", "COMPLETED");
+    }
+
+    @Test
+    void aSignerWithSealAndSignatureFieldsIsRecordedWithBothAndVerifiedByTheirMobile() {
+        Tenant tenant = tenants().create();
+        String mobile = Tenants.mobile();
+        ObjectNode signer = Requests.enterprise("盖章签字企业" + mobile, "何十", mobile);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) signer.get("SignComponents"))
+                .add(Requests.component("SIGN_SIGNATURE", 1, 300, 600));
+        // FlowGroupOptions left out: ApproverVerifyType is VerifyCheck, the face check Signflow does not offer
+        Created group = create(tenant, Requests.group(tenant, 2, List.of(signer)));
+        SignerClient he = SignerClient.invited(admin(), mobile);
+        assertThat(he.view().body().get("verification").asText()).isEqualTo("MOBILE_CODE");
+
+        he.signNow();
+
+        assertThat(jdbc.sql("select method || ' ' || verification from signature_record s join approver a "
+                        + "on a.recipient_id = s.recipient_id where s.flow_id in (:ids) and a.mobile = :mobile")
+                .param("ids", group.flowIds()).param("mobile", mobile).query(String.class).list())
+                .containsOnly("SEAL_AND_HANDWRITTEN MOBILE_CODE").hasSize(2);
+        assertThat(jdbc.sql("select detail from audit_event where flow_id = ? and event = 'IDENTITY_VERIFIED'")
+                .param(group.flowIds().get(0)).query(String.class).single())
+                .contains("one-time code to " + mobile.substring(0, 3)).contains("VerifyCheck")
+                .contains("verified by mobile code");
+        assertThat(jdbc.sql("select detail from audit_event where flow_id = ? and event = 'SIGNED' and detail like '%drawn%'")
+                .param(group.flowIds().get(0)).query(String.class).single()).endsWith("and handwritten signature");
+    }
+
+    @Test
+    void aReminderReachesEachSignerOnceForTheGroupAndAtMostThreeTimes() {
+        Tenant tenant = tenants().create();
+        String person = Tenants.mobile();
+        Created group = create(tenant, Requests.group(tenant, 3, List.of(Requests.person("韩十三", person))));
+        Map<String, Object> remind = Map.of("Operator", Map.of("UserId", tenant.operatorId()), "FlowIds", group.flowIds());
+
+        for (int call = 1; call <= 3; call++) {
+            JsonNode records = tenant.api().ok("CreateFlowReminds", remind).get("RemindFlowRecords");
+            assertThat(records).hasSize(3).allSatisfy(r -> assertThat(r.get("CanRemind").asBoolean()).isTrue());
+            assertThat(messages(person, "REMINDER")).as("after call %d", call).isEqualTo(call);
+        }
+        JsonNode fourth = tenant.api().ok("CreateFlowReminds", remind).get("RemindFlowRecords");
+
+        assertThat(fourth).allSatisfy(r -> {
+            assertThat(r.get("CanRemind").asBoolean()).isFalse();
+            assertThat(r.get("RemindMessage").asText()).contains("3 reminders");
+        });
+        assertThat(messages(person, "REMINDER")).isEqualTo(3);
+        assertThat(jdbc.sql("select reminded from approver where flow_id in (:ids) and mobile = :mobile")
+                .param("ids", group.flowIds()).param("mobile", person).query(Integer.class).list()).containsOnly(3);
+        // the reminder's fresh link opens the whole group
+        SignerClient reminded = SignerClient.withLink(admin(), person, admin().get("/admin/notifications?mobile=" + person)
+                .get(0).get("link").asText());
+        assertThat(reminded.view().body().get("contracts")).hasSize(3);
+    }
+
+    @Test
+    void createSchemeUrlWithAFlowGroupIdLinksTheNamedSignerToTheWholeGroup() {
+        Tenant tenant = tenants().create();
+        String person = Tenants.mobile();
+        String other = Tenants.mobile();
+        Created group = create(tenant, Requests.group(tenant, 2, List.of(Requests.person("曹十四", person),
+                Requests.person("许十五", other))));
+        Map<String, Object> operator = Map.of("UserId", tenant.operatorId());
+
+        String url = tenant.api().ok("CreateSchemeUrl", Map.of("Operator", operator, "FlowGroupId", group.groupId(),
+                "Name", "曹十四", "Mobile", person, "EndPoint", "HTTP")).get("SchemeUrl").asText();
+
+        SignerClient cao = SignerClient.withLink(admin(), person, url);
+        JsonNode view = cao.view().body();
+        assertThat(view.at("/signer/name").asText()).isEqualTo("曹十四");
+        assertThat(view.get("contracts")).hasSize(2);
+        cao.signNow();
+        describe(group).forEach(d -> assertThat(approveStatus(d, person)).isEqualTo(ApproveStatus.SIGNED));
+
+        assertThat(tenant.api().code("CreateSchemeUrl", Map.of("Operator", operator, "FlowGroupId", group.groupId(),
+                "Name", "曹十四", "Mobile", Tenants.mobile()))).isEqualTo("ResourceNotFound");
+        Tenant stranger = tenants().create();
+        assertThat(stranger.api().code("CreateSchemeUrl", Map.of("Operator", Map.of("UserId", stranger.operatorId()),
+                "FlowGroupId", group.groupId(), "Name", "曹十四", "Mobile", person))).isEqualTo("ResourceNotFound.Flow");
+    }
+
+    private int messages(String mobile, String purpose) {
+        int count = 0;
+        for (JsonNode message : admin().get("/admin/notifications?mobile=" + mobile)) {
+            if (message.get("purpose").asText().equals(purpose)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void noneSilencesSignersAsTheOptionsSayAndSmsSendsOneInvitationPerGroup() {
+        Tenant tenant = tenants().create();
+        String colleague = Tenants.mobile();
+        String outsider = Tenants.mobile();
+        String quiet = Tenants.mobile();
+        ObjectNode optedOut = Requests.person("沈十六", quiet);
+        optedOut.put("NotifyType", "NONE");
+        ObjectNode selfSilenced = Requests.group(tenant, 2, List.of(
+                Requests.enterprise(tenant.name(), "经办人二", colleague), Requests.person("杨十七", outsider), optedOut));
+        selfSilenced.putObject("FlowGroupOptions").put("SelfOrganizationApproverNotifyType", "NONE");
+        create(tenant, selfSilenced);
+
+        assertThat(messages(colleague, "SIGN_INVITATION")).isZero();
+        assertThat(messages(quiet, "SIGN_INVITATION")).isZero();
+        assertThat(messages(outsider, "SIGN_INVITATION")).isEqualTo(1);
+
+        String colleague2 = Tenants.mobile();
+        String outsider2 = Tenants.mobile();
+        ObjectNode otherSilenced = Requests.group(tenant, 3, List.of(
+                Requests.enterprise(tenant.name(), "经办人三", colleague2), Requests.person("朱十八", outsider2)));
+        otherSilenced.putObject("FlowGroupOptions").put("OtherApproverNotifyType", "none");
+        create(tenant, otherSilenced);
+
+        assertThat(messages(outsider2, "SIGN_INVITATION")).isZero();
+        assertThat(messages(colleague2, "SIGN_INVITATION")).isEqualTo(1);
     }
 
     @Test
@@ -145,6 +277,21 @@ class SigningLifecycleIT extends ApiTestBase {
         SignerClient zhou = SignerClient.withLink(admin(), second, secondLink);
         assertThat(zhou.view().body().get("state").asText()).isEqualTo("WAITING");
         assertThat(zhou.requestCode().status()).isEqualTo(409);
+        AdminClient.Reply outOfTurn = zhou.sign("123456");
+        assertThat(outOfTurn.status()).isEqualTo(409);
+        assertThat(outOfTurn.body().get("detail").asText()).contains("not your turn");
+        assertThat(zhou.reject("123456", "不同意").status()).isEqualTo(409);
+
+        // a real link of another group opens none of this group's contracts
+        String outsider = Tenants.mobile();
+        Created other = create(tenant, Requests.group(tenant, 2, List.of(Requests.person("吕十九", outsider))));
+        SignerClient lv = SignerClient.invited(admin(), outsider);
+        assertThat(lv.page(group.flowIds().get(0), 1).status()).isEqualTo(404);
+        assertThat(lv.page(other.flowIds().get(0), 1).status()).isEqualTo(200);
+        assertThat(sun.page(other.flowIds().get(0), 1).status()).isEqualTo(404);
+        assertThat(lv.reject(Map.of("code", lv.code(), "reason", "不签", "flowIds", group.flowIds())).status())
+                .isEqualTo(409);
+        assertThat(flowStatuses(describe(other))).containsOnly(FlowStatus.TO_SIGN);
 
         String code = sun.code();
         assertThat(sun.sign(wrong(code)).status()).isEqualTo(400);
@@ -227,14 +374,20 @@ class SigningLifecycleIT extends ApiTestBase {
         Tenant tenant = tenants().create();
         String signs = Tenants.mobile();
         String late = Tenants.mobile();
-        Created group = create(tenant, Requests.group(tenant, 2, List.of(Requests.person("冯八", signs),
-                Requests.person("陈九", late))));
+        ObjectNode request = Requests.group(tenant, 2, List.of(Requests.person("冯八", signs),
+                Requests.person("陈九", late)));
+        long deadline = java.time.Instant.now().plus(Duration.ofDays(7)).getEpochSecond();
+        request.get("FlowGroupInfos").forEach(info -> ((ObjectNode) info).put("Deadline", deadline));
+        Created group = create(tenant, request);
         SignerClient.invited(admin(), signs).signNow();
 
-        // the deadline timer, due now: run it as the job executor would
+        // the deadline timer is due exactly at the contract's Deadline; run it as the job executor would then
         String flowId = group.flowIds().get(0);
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(flowId).singleResult().getId();
         var timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
+        assertThat(timer.getDuedate().toInstant().getEpochSecond()).isEqualTo(deadline);
+        assertThat(tenant.api().ok("DescribeFlowBriefs", Map.of("Operator", Map.of("UserId", tenant.operatorId()),
+                "FlowIds", List.of(flowId))).at("/FlowBriefs/0/Deadline").asLong()).isEqualTo(deadline);
         management.executeJob(timer.getId());
 
         JsonNode expired = describe(group).get(0);

@@ -57,7 +57,8 @@ public class AdminClient {
                         .encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8)));
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isBlank() ? null : ApiClient.JSON.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = response.body().isBlank() || !isJson ? null : ApiClient.JSON.readTree(response.body());
             return new Reply(response.statusCode(), json);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -93,7 +93,17 @@ public class SignerClient {
     }
 
     public AdminClient.Reply reject(String code, String reason) {
-        return admin.send("POST", "/sign/api/" + token + "/reject", Map.of("code", code, "reason", reason), false);
+        return reject(Map.of("code", code, "reason", reason));
+    }
+
+    public AdminClient.Reply reject(Map<String, Object> body) {
+        return admin.send("POST", "/sign/api/" + token + "/reject", body, false);
+    }
+
+    /** A page of one of the signer's contracts, as the page shows it. */
+    public AdminClient.Reply page(String flowId, int page) {
+        return admin.send("GET", "/sign/api/" + token + "/flows/" + flowId + "/files/0/pages/" + page + ".png", null,
+                false);
     }
 
     /** Signs everything open now with a fresh code, and requires success. */
