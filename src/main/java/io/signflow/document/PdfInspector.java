@@ -48,6 +48,10 @@ public class PdfInspector {
             if (active != null) {
                 throw new UnreadableDocument("contains " + active + "; contracts may not carry active content");
             }
+            if (!document.getSignatureDictionaries().isEmpty()) {
+                // sealing rewrites the pages, which would break these signatures in the final PDF
+                throw new UnreadableDocument("already carries digital signatures; upload the unsigned original");
+            }
             DecodedSize.check(document, properties.maxDecodedPageContent().toBytes(), properties.maxImagePixels());
             List<PageGeometry> pages = new ArrayList<>(count);
             int number = 1;

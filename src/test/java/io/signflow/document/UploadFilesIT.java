@@ -13,11 +13,13 @@ import io.signflow.support.TestPdfs;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +97,9 @@ class UploadFilesIT extends ApiTestBase {
         assertThat(code(upload(file("note.pdf", "just text".getBytes())))).isEqualTo("InvalidParameterValue");
         assertThat(code(upload(file("cut.pdf", java.util.Arrays.copyOf(pdf, 40))))).isEqualTo("InvalidParameterValue");
         assertThat(code(upload(file("locked.pdf", encrypted())))).isEqualTo("InvalidParameterValue");
+        JsonNode signed = upload(file("signed.pdf", signed()));
+        assertThat(code(signed)).isEqualTo("InvalidParameterValue");
+        assertThat(signed.at("/Error/Message").asText()).contains("digital signatures");
         assertThat(code(upload(file("fine.pdf", pdf), file("photo.pdf", png())))).isEqualTo("InvalidParameterValue");
         assertThat(code(upload(file("contract.docx", pdf)))).isEqualTo("UnsupportedOperation");
         assertThat(code(upload(file("contract.pdf", pdf), Map.of("FileName", "x.pdf", "FileBody", "%%%")))).isEqualTo("InvalidParameter");
@@ -113,6 +118,18 @@ class UploadFilesIT extends ApiTestBase {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /** A PDF with a signature field and signature value, as a document signed elsewhere arrives. */
+    private static byte[] signed() throws Exception {
+        try (PDDocument document = Loader.loadPDF(TestPdfs.a4(1)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+            document.addSignature(signature, content -> new byte[64]);
+            document.saveIncremental(out);
+            return out.toByteArray();
+        }
     }
 
     private static byte[] encrypted() throws Exception {
