@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +53,14 @@ class FieldLimitsIT extends ApiTestBase {
     void theLongestValueIsStoredAndOneMoreIsRefusedWithItsCode(Limit limit) {
         assertThat(limit.call().send(this, limit.longest())).as("the longest %s", limit.field()).isEqualTo("OK");
         assertThat(limit.call().send(this, limit.tooLong())).as("one past the limit").isEqualTo(limit.code());
+    }
+
+    @Test
+    void theAdminApiRefusesASealTypeOutsideTheListInsteadOfFailingToStoreIt() {
+        String path = "/admin/organizations/" + tenant.organizationId() + "/seals";
+        assertThat(admin().send("POST", path, Map.of("sealType", "FINANCE"), true).status()).isEqualTo(201);
+        assertThat(admin().send("POST", path, Map.of("sealType", "CONTRACT_SEAL_OF_THE_HEAD_OFFICE"), true).status())
+                .isEqualTo(400);
     }
 
     static Stream<Limit> limits() {
