@@ -119,6 +119,9 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                 rule("ApproverType not a number", "InvalidParameter", (r, f) -> approver(r, PERSON).put("ApproverType", "one")),
                 rule("ComponentPage a fraction", "InvalidParameter", (r, f) -> signComponent(r, PERSON).put("ComponentPage", 1.5)),
                 rule("FlowGroupInfos not an array", "InvalidParameter", (r, f) -> r.put("FlowGroupInfos", "x")),
+                rule("FlowName a number", "InvalidParameter", (r, f) -> flow(r, 0).put("FlowName", 123)),
+                rule("ApproverMobile a number", "InvalidParameter", (r, f) -> approver(r, PERSON).put("ApproverMobile", 13800000002L)),
+                rule("Unordered a number", "InvalidParameter", (r, f) -> flow(r, 0).put("Unordered", 1)),
                 // group
                 rule("one sub-contract", "InvalidParameter.ParamError", (r, f) -> ((ArrayNode) r.get("FlowGroupInfos")).remove(1)),
                 rule("51 sub-contracts", "InvalidParameter.ParamError", (r, f) -> {
