@@ -143,7 +143,7 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
         FillApproverInfo item = request.approvers().get(index);
         String flowId = item.flowId() != null && !item.flowId().isBlank() ? item.flowId() : request.flowId();
         if (flowId == null || flowId.isBlank()) {
-            throw new ApiException("MissingParameter.FlowId", "Approvers[" + index + "].FlowId is required (or FlowId "
+            throw new ApiException(ErrorCodes.MISSING_FLOW_ID, "Approvers[" + index + "].FlowId is required (or FlowId "
                     + "for a single contract).");
         }
         return flowId;
