@@ -23,6 +23,8 @@ public class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsag
 
     static final int MAX_LIMIT = 50;
     static final int MAX_DAYS = 31;
+    /** Auto-signers sign at creation; a contract only they signed is refunded too. */
+    static final String REFUND_REMARK = "refunded: contract cancelled before any person signed";
     private final JdbcClient jdbc;
     private final OrganizationRepository organizations;
 
@@ -84,7 +86,7 @@ public class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsag
                             rs.getString("organization_name"), rs.getString("flow_name"), rs.getLong("status"),
                             QuotaService.QUOTA_TYPE, rs.getLong("units"),
                             rs.getObject("created_at", java.time.OffsetDateTime.class).toEpochSecond(), "企业版合同",
-                            refund ? 2 : 1, refund ? "refunded: contract cancelled before anyone signed" : "contract created");
+                            refund ? 2 : 1, refund ? REFUND_REMARK : "contract created");
                 })
                 .list();
         return new Response(total, details);

@@ -97,6 +97,31 @@ class CancellationAndRefundIT extends ApiTestBase {
 
         assertThat(used(tenant)).isEqualTo(1);
         assertThat(refunds(tenant, group.flowIds().get(0))).isEqualTo(1);
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+        JsonNode bill = tenant.api().ok("DescribeBillUsageDetail", Map.of("StartTime", today, "EndTime", today));
+        JsonNode refund = null;
+        for (JsonNode detail : bill.get("Details")) {
+            refund = detail.get("CostType").asInt() == 2 ? detail : refund;
+        }
+        // the auto-signer had signed: the remark does not say nobody had
+        assertThat(refund.get("FlowId").asText()).isEqualTo(group.flowIds().get(0));
+        assertThat(refund.get("Remark").asText()).isEqualTo("refunded: contract cancelled before any person signed");
+    }
+
+    @Test
+    void aContractStillWaitingForItsDynamicSignerIsRefunded() {
+        Tenant tenant = tenants().create();
+        var dynamic = Requests.person("待定", Tenants.mobile());
+        dynamic.remove(List.of("ApproverName", "ApproverMobile"));
+        dynamic.put("ApproverRoleName", "乙方");
+        dynamic.putObject("ApproverOption").put("FillType", 1);
+        Group group = create(tenant, List.of(Requests.autoSigner(tenant), dynamic));
+        assertThat(detail(tenant, group.flowIds().get(0)).get("FlowStatus").asInt()).isEqualTo(FlowStatus.AWAITING_FILL);
+
+        assertThat(cancel(tenant, group.flowIds().get(0))).isEqualTo("OK");
+
+        assertThat(used(tenant)).isEqualTo(1);
+        assertThat(detail(tenant, group.flowIds().get(0)).get("FlowStatus").asInt()).isEqualTo(FlowStatus.CANCELLED);
     }
 
     @Test
