@@ -252,6 +252,40 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                 rule("auto-signer with fill controls", "OperationDenied.ServerSignNoAllowComponent",
                         (r, f) -> approver(r, AUTO).putArray("Components").add(Requests.component("TEXT", 1, 300, 100))),
                 rule("enterprise seal restricted to another organization's seal", "InvalidParameter.SealId",
-                        (r, f) -> signComponent(r, ENTERPRISE).put("ComponentValue", f.caller().sealId())));
+                        (r, f) -> signComponent(r, ENTERPRISE).put("ComponentValue", f.caller().sealId())),
+                rule("dynamic signer restricted to a stranger's seal", "InvalidParameter.SealId",
+                        (r, f) -> dynamicWithSeal(r, f.stranger().sealId())));
+    }
+
+    /** The enterprise signer made dynamic, its seal control restricted to {@code sealId}. */
+    static void dynamicWithSeal(ObjectNode request, String sealId) {
+        ObjectNode dynamic = approver(request, ENTERPRISE);
+        dynamic.remove(List.of("ApproverName", "ApproverMobile", "OrganizationName"));
+        dynamic.put("ApproverRoleName", "乙方");
+        dynamic.putObject("ApproverOption").put("FillType", 1);
+        signComponent(request, ENTERPRISE).put("ComponentValue", sealId);
+    }
+
+    @Test
+    void aDynamicSignersSealRestrictionTellsAStrangersSealFromNoSealByNothing() {
+        String unknown = "yDnosealQDN7EkUuO4zjEBpGXvHEACSA";
+        ObjectNode own = valid(fixture.caller());
+        dynamicWithSeal(own, fixture.caller().sealId());
+        assertThat(fixture.caller().api().code("CreateFlowGroupByFiles", own)).isEqualTo("OK");
+        ObjectNode groupSeal = valid(fixture.member());
+        dynamicWithSeal(groupSeal, fixture.sibling().sealId());
+        assertThat(fixture.groupEnterprise().api().code("CreateFlowGroupByFiles", groupSeal)).isEqualTo("OK");
+
+        ObjectNode strangers = valid(fixture.caller());
+        dynamicWithSeal(strangers, fixture.stranger().sealId());
+        ObjectNode nobodys = valid(fixture.caller());
+        dynamicWithSeal(nobodys, unknown);
+        JsonNode stranger = fixture.caller().api().call("CreateFlowGroupByFiles", strangers).get("Error");
+        JsonNode none = fixture.caller().api().call("CreateFlowGroupByFiles", nobodys).get("Error");
+
+        assertThat(stranger.get("Code").asText()).isEqualTo("InvalidParameter.SealId");
+        assertThat(stranger.get("Code")).isEqualTo(none.get("Code"));
+        assertThat(stranger.get("Message").asText().replace(fixture.stranger().sealId(), "<id>"))
+                .isEqualTo(none.get("Message").asText().replace(unknown, "<id>"));
     }
 }
