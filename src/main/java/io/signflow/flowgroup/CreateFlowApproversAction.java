@@ -95,7 +95,7 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
         }
         String groupId = request.flowGroupId() == null || request.flowGroupId().isBlank() ? null : request.flowGroupId();
         if (groupId != null) {
-            visibleGroup(acting, groups.find(groupId).orElse(null), groupId);
+            requireVisible(acting, groups.find(groupId).orElse(null), groupId);
         }
         List<String> itemFlows = new ArrayList<>();
         for (int i = 0; i < request.approvers().size(); i++) {
@@ -161,7 +161,7 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
         return new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract or group " + id + " does not exist.");
     }
 
-    private void visibleGroup(ActingParty acting, FlowGroupSummary group, String id) {
+    private void requireVisible(ActingParty acting, FlowGroupSummary group, String id) {
         if (group == null || !isVisible(acting, group)) {
             throw notFound(id);
         }

@@ -9,14 +9,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * DescribeBillUsage: the calling organization's contract quota (CloudEnterprise) — Total, Used and
- * Available are the current balance and always add up. With DisplaySubEnterprise, what each
- * sub-organization used (deductions less refunds) between StartTime and EndTime.
+ * DescribeBillUsage: the contract quota (CloudEnterprise) of the API key's organization — the request
+ * names no operator (docs/decisions.md) — Total, Used and Available as they stand now. With
+ * DisplaySubEnterprise, what each sub-organization used (deductions less refunds) between StartTime
+ * and EndTime.
  */
 @Component
 public class DescribeBillUsageAction implements ApiAction<DescribeBillUsageAction.Request> {
 
     static final int MAX_DAYS = 90;
+
     private final QuotaService quota;
     private final JdbcClient jdbc;
 
