@@ -12,7 +12,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** POST / — the Tencent Cloud API 3.0 endpoint. Every answer is HTTP 200 with the JSON envelope. */
+/**
+ * POST / — the Tencent Cloud API 3.0 endpoint. Every answer is HTTP 200 with the JSON envelope,
+ * whatever the request's method, Content-Type or Accept: the mapping declares no produces or consumes,
+ * which would let the framework answer 406 or 415 before the gateway sees the request.
+ */
 @RestController
 public class ApiController {
 
@@ -24,7 +28,7 @@ public class ApiController {
         this.maxBodyBytes = properties.maxBodySize().toBytes();
     }
 
-    @RequestMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
+    @RequestMapping(path = "/")
     public ResponseEntity<byte[]> api(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
             return ok(gateway.tooLarge(maxBodyBytes));

@@ -15,7 +15,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * The API 3.0 front door: protocol checks, TC3 authentication, version and action lookup, rate limit,
+ * The API 3.0 front door: TC3 authentication, version and action lookup, protocol checks, rate limit,
  * body parsing, the action itself, and the {"Response": ...} envelope around whatever comes out,
  * errors included. Nothing thrown inside ever reaches the client as anything but a documented code.
  */
@@ -75,13 +75,8 @@ public class ApiGateway {
                 "The request body is larger than " + limit + " bytes."));
     }
 
+    /** The checks in the reference's order (1.3): authentication, then action and version, then the protocol. */
     private Object dispatch(ApiHttpRequest request, String actionName) {
-        String contentType = request.header("Content-Type");
-        if (!"POST".equals(request.method()) || contentType == null
-                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(ErrorCodes.UNSUPPORTED_PROTOCOL,
-                    "Send API requests as POST / with Content-Type application/json and TC3-HMAC-SHA256 signing.");
-        }
         ApiCaller caller = authenticator.authenticate(request);
         if (actionName == null || actionName.isBlank()) {
             throw new ApiException(ErrorCodes.MISSING_PARAMETER, "The X-TC-Action header is required.");
@@ -96,6 +91,12 @@ public class ApiGateway {
         ApiAction<?> action = actions.get(actionName);
         if (action == null) {
             throw new ApiException(ErrorCodes.INVALID_ACTION, "The action " + actionName + " does not exist.");
+        }
+        String contentType = request.header("Content-Type");
+        if (!"POST".equals(request.method()) || contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(ErrorCodes.UNSUPPORTED_PROTOCOL,
+                    "Send API requests as POST / with Content-Type application/json and TC3-HMAC-SHA256 signing.");
         }
         rateLimiter.acquire(caller.organizationId(), actionName);
         return run(action, caller, request.body());

@@ -18,11 +18,12 @@ public final class ErrorCodes {
     public static final String REQUEST_LIMIT_EXCEEDED = "RequestLimitExceeded";
     public static final String INTERNAL_ERROR = "InternalError";
     public static final String INTERNAL_ERROR_DB = "InternalError.Db";
-    public static final String INTERNAL_ERROR_PDF = "InternalError.Pdf";
     public static final String FAILED_OPERATION = "FailedOperation";
     public static final String UNSUPPORTED_OPERATION = "UnsupportedOperation";
     public static final String UNAUTHORIZED_OPERATION = "UnauthorizedOperation";
     public static final String LIMIT_EXCEEDED = "LimitExceeded";
+    /** Nothing matches, where the reference names no more specific resource (signers, final PDFs). */
+    public static final String RESOURCE_NOT_FOUND_GENERIC = "ResourceNotFound";
 
     // request shape
     public static final String INVALID_PARAMETER = "InvalidParameter";
@@ -53,12 +54,12 @@ public final class ErrorCodes {
     public static final String FLOW_NOT_FOUND = "ResourceNotFound.Flow";
     public static final String FLOW_HAS_TERMINATED = "OperationDenied.FlowHasTerminated";
     public static final String FLOW_STATUS_FORBID = "OperationDenied.FlowStatusForbid";
+    public static final String MISSING_FLOW_ID = "MissingParameter.FlowId";
 
     // files
     public static final String MISSING_RESOURCE_ID = "MissingParameter.ResourceId";
     public static final String MANY_RESOURCE_ID = "OperationDenied.ManyResourceId";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFound.Resource";
-    public static final String NOT_FOUND = "ResourceNotFound";
     public static final String NO_PERMISSION_USE_RESOURCE = "OperationDenied.NoPermissionUseResource";
     public static final String FILE_NO_MATCH_RESOURCE = "OperationDenied.FileNoMatchResource";
     public static final String MISSING_FILE_NAMES = "MissingParameter.FileNames";
@@ -103,7 +104,4 @@ public final class ErrorCodes {
     public static final String NO_OPEN_SERVER_SIGN = "OperationDenied.NoOpenServerSign";
     public static final String SERVER_SIGN_NO_SUPPORT_SIGNATURE = "OperationDenied.ServerSignNoSupportSignature";
     public static final String SERVER_SIGN_NO_ALLOW_COMPONENT = "OperationDenied.ServerSignNoAllowComponent";
-
-    // links and documents
-    public static final String RESOURCE_NOT_FOUND_GENERIC = "ResourceNotFound";
 }

@@ -109,7 +109,7 @@ class ApproverValidator {
         if (type == ApproverType.ENTERPRISE_AUTO) {
             checkAutoSign(at, acting.organization(), identity.organizationName(), signComponents);
         } else {
-            checkSealRestrictions(at, identity.organizationName(), signComponents);
+            checkSealRestrictions(at, acting.organization(), identity.organizationName(), signComponents);
         }
         ApproverInfo.ApproverOption option = a.approverOption();
         return new FlowGroupDraft.Approver(Ids.next(), Ids.next(), signOrder, type, dynamic,
@@ -277,20 +277,26 @@ class ApproverValidator {
 
     /**
      * For a person signing for an enterprise, a seal id on SIGN_SEAL restricts which seal they may
-     * apply. It must be a seal of the organization named (any organization while a dynamic signer's
-     * is unknown); whether the signer may use it is checked when they sign.
+     * apply. It must be a seal of the organization named; for a dynamic signer, whose organization is
+     * named later (and checked then), a seal of the initiator's own group. Whether the signer may use
+     * it is checked when they sign. A seal outside those is reported exactly like one that does not
+     * exist, so the check tells nobody whether a stranger's seal id is real.
      */
-    private void checkSealRestrictions(String at, String organizationName, List<FlowGroupDraft.Component> components) {
+    private void checkSealRestrictions(String at, Organization acting, String organizationName,
+                                       List<FlowGroupDraft.Component> components) {
         for (FlowGroupDraft.Component control : components) {
             if (!control.type().equals("SIGN_SEAL") || control.value() == null) {
                 continue;
             }
-            Optional<Seal> seal = Ids.looksLikeId(control.value()) ? seals.find(control.value()) : Optional.empty();
-            boolean matches = seal.isPresent() && (organizationName == null || organizations
-                    .find(seal.get().organizationId()).map(o -> o.name().equals(organizationName)).orElse(false));
+            Optional<Organization> owner = (Ids.looksLikeId(control.value()) ? seals.find(control.value())
+                    : Optional.<Seal>empty()).flatMap(seal -> organizations.find(seal.organizationId()));
+            boolean matches = owner.map(o -> organizationName == null
+                    ? ResourceAccessPolicy.of(acting, o) != ResourceAccessPolicy.Access.UNKNOWN
+                    : o.name().equals(organizationName)).orElse(false);
             if (!matches) {
                 throw new ApiException(ErrorCodes.SEAL_ID, at + ": the seal " + control.value() + " is not a seal of "
-                        + (organizationName == null ? "any organization" : organizationName) + ".");
+                        + (organizationName == null ? acting.name() + " or its group"
+                        : organizationName) + ".");
             }
         }
     }

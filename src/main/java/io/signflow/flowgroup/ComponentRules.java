@@ -29,6 +29,9 @@ final class ComponentRules {
     private static final Set<String> DATE_FORMATS = Set.of("yyyy m d", "yyyy年m月d日", "yyyy/m/d", "yyyy-m-d",
             "yyyy.m.d");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The width of the column that keeps ComponentExtra; ESS names no limit. */
+    static final int MAX_EXTRA = 2000;
+    static final int MAX_NAME = 20;
 
     private ComponentRules() {
     }
@@ -71,8 +74,8 @@ final class ComponentRules {
             throw new ApiException(wrongCode, at + ".ComponentId must be 1-30 CJK characters, letters, digits or _.");
         }
         String name = blankToNull(c.componentName());
-        if (name != null && name.length() > 20) {
-            throw new ApiException(wrongCode, at + ".ComponentName must be at most 20 characters.");
+        if (name != null && name.length() > MAX_NAME) {
+            throw new ApiException(wrongCode, at + ".ComponentName must be at most " + MAX_NAME + " characters.");
         }
         JsonNode extra = extra(at, c.componentExtra(), wrongCode);
         checkExtra(at, type, extra, wrongCode);
@@ -113,6 +116,9 @@ final class ComponentRules {
     private static JsonNode extra(String at, String text, String wrongCode) {
         if (text == null || text.isBlank()) {
             return JSON.createObjectNode();
+        }
+        if (text.trim().length() > MAX_EXTRA) {
+            throw new ApiException(wrongCode, at + ".ComponentExtra must be at most " + MAX_EXTRA + " characters.");
         }
         try {
             JsonNode node = JSON.readTree(text);

@@ -12,8 +12,10 @@ import io.signflow.tenant.UserInfo;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversAction.Request> {
+
+    static final long DYNAMIC = 1;
+    /** Every signer of the largest group: 50 contracts of 50 signers. */
+    static final int MAX_APPROVERS = FlowGroupValidator.MAX_FLOWS * FlowGroupValidator.MAX_APPROVERS;
 
     private final ActingPartyResolver actingParties;
     private final FlowGroupRepository groups;
@@ -75,30 +81,42 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
     @Transactional
     public Object handle(ApiCaller caller, Request request) {
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
-        if (request.fillApproverType() != null && request.fillApproverType() != 1) {
+        // an absent FillApproverType names dynamic signers, the only kind of filling offered (docs/decisions.md)
+        if (request.fillApproverType() != null && request.fillApproverType() != DYNAMIC) {
             throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, "FillApproverType " + request.fillApproverType()
                     + ": or-signing is not offered; name dynamic signers with FillApproverType 1.");
         }
         if (request.approvers().isEmpty()) {
             throw new ApiException(ErrorCodes.MISSING_FLOW_APPROVER, "Approvers: name at least one signer.");
         }
+        if (request.approvers().size() > MAX_APPROVERS) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, "Approvers may hold at most " + MAX_APPROVERS
+                    + " signers, every signer of the largest group.");
+        }
         String groupId = request.flowGroupId() == null || request.flowGroupId().isBlank() ? null : request.flowGroupId();
         if (groupId != null) {
-            visibleGroup(acting, groups.find(groupId).orElse(null), groupId);
+            requireVisible(acting, groups.find(groupId).orElse(null), groupId);
         }
-        Set<String> flowIds = new LinkedHashSet<>();
+        List<String> itemFlows = new ArrayList<>();
         for (int i = 0; i < request.approvers().size(); i++) {
-            flowIds.add(flowOf(request, i));
+            itemFlows.add(flowOf(request, i));
         }
-        progress.lock(flowIds);
+        // which contracts the caller may see is settled before any is locked: a stranger's ids are
+        // neither locked nor waited for
+        Map<String, FlowGroupSummary> visible = new HashMap<>();
+        for (String flowId : new LinkedHashSet<>(itemFlows)) {
+            groups.findByFlow(flowId).filter(group -> isVisible(acting, group))
+                    .ifPresent(group -> visible.put(flowId, group));
+        }
+        progress.lock(visible.keySet());
         List<FillError> errors = new ArrayList<>();
         ApiException first = null;
         Set<String> filled = new LinkedHashSet<>();
         for (int i = 0; i < request.approvers().size(); i++) {
             FillApproverInfo item = request.approvers().get(i);
-            String flowId = flowOf(request, i);
+            String flowId = itemFlows.get(i);
             try {
-                filled.add(fill("Approvers[" + i + "]", acting, groupId, flowId, item));
+                filled.add(fill("Approvers[" + i + "]", acting, groupId, flowId, visible.get(flowId), item));
             } catch (ApiException refused) {
                 first = first == null ? refused : first;
                 errors.add(new FillError(item.recipientId(), refused.code() + ": " + refused.getMessage(), flowId));
@@ -116,12 +134,15 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
         return new Response(errors);
     }
 
-    /** Fills one item; returns its contract's id. */
-    private String fill(String at, ActingParty acting, String requestedGroupId, String flowId, FillApproverInfo item) {
+    /** Fills one item of a contract in {@code group} (null when the caller may not see it); returns the contract's id. */
+    private String fill(String at, ActingParty acting, String requestedGroupId, String flowId, FlowGroupSummary group,
+                        FillApproverInfo item) {
         if (!(item.approverSource() == null || item.approverSource().isBlank())) {
             throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, at + ".ApproverSource: WeCom signers are not offered.");
         }
-        FlowGroupSummary group = visibleGroup(acting, groups.findByFlow(flowId).orElse(null), flowId);
+        if (group == null) {
+            throw notFound(flowId);
+        }
         if (requestedGroupId != null && !requestedGroupId.equals(group.id())) {
             throw new ApiException(ErrorCodes.FLOW_NOT_FOUND, at + ": the contract " + flowId
                     + " is not in the group " + requestedGroupId + ".");
@@ -132,18 +153,25 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
         return flowId;
     }
 
-    private FlowGroupSummary visibleGroup(ActingParty acting, FlowGroupSummary group, String id) {
-        if (group == null || access.visibleOwners(acting.organization(), List.of(group.organizationId())).isEmpty()) {
-            throw new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract or group " + id + " does not exist.");
+    private boolean isVisible(ActingParty acting, FlowGroupSummary group) {
+        return !access.visibleOwners(acting.organization(), List.of(group.organizationId())).isEmpty();
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract or group " + id + " does not exist.");
+    }
+
+    private void requireVisible(ActingParty acting, FlowGroupSummary group, String id) {
+        if (group == null || !isVisible(acting, group)) {
+            throw notFound(id);
         }
-        return group;
     }
 
     private static String flowOf(Request request, int index) {
         FillApproverInfo item = request.approvers().get(index);
         String flowId = item.flowId() != null && !item.flowId().isBlank() ? item.flowId() : request.flowId();
         if (flowId == null || flowId.isBlank()) {
-            throw new ApiException("MissingParameter.FlowId", "Approvers[" + index + "].FlowId is required (or FlowId "
+            throw new ApiException(ErrorCodes.MISSING_FLOW_ID, "Approvers[" + index + "].FlowId is required (or FlowId "
                     + "for a single contract).");
         }
         return flowId;

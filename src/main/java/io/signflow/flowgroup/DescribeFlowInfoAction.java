@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * DescribeFlowInfo: contracts in detail with their signers. By FlowIds (up to 100) or, taking
- * precedence, by FlowGroupId with the group's name. A contract the caller may not see is reported
- * like one that does not exist.
+ * precedence, by FlowGroupId with the group's name and outcome. A contract the caller may not see is
+ * reported like one that does not exist.
  */
 @Component
 public class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request> {
@@ -43,7 +43,22 @@ public class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.
     public record Request(@NotNull @Valid UserInfo operator, List<String> flowIds, Agent agent, String flowGroupId) {
     }
 
-    public record Response(List<FlowDetailInfo> flowDetailInfos, String flowGroupId, String flowGroupName) {
+    /**
+     * By FlowGroupId the answer also tells how the group stands (beyond ESS, whose SDK ignores fields it
+     * does not know): FlowGroupStatus PROCESSING, ALL or INVALID, and how many contracts ended which way.
+     */
+    public record Response(List<FlowDetailInfo> flowDetailInfos, String flowGroupId, String flowGroupName,
+                           String flowGroupStatus, Integer completedCount, Integer rejectedCount,
+                           Integer expiredCount, Integer cancelledCount) {
+
+        static Response ofFlows(List<FlowDetailInfo> flows) {
+            return new Response(flows, null, null, null, null, null, null, null);
+        }
+
+        static Response ofGroup(List<FlowDetailInfo> flows, FlowGroupSummary group, FlowGroupOutcome outcome) {
+            return new Response(flows, group.id(), group.name(), outcome.apiStatus(flows.size()), outcome.completed(),
+                    outcome.rejected(), outcome.expired(), outcome.cancelled());
+        }
     }
 
     public record FlowDetailInfo(String flowId, String flowName, String flowType, long flowStatus, String flowMessage,
@@ -72,37 +87,34 @@ public class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.
     @Transactional(readOnly = true)
     public Object handle(ApiCaller caller, Request request) {
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
-        boolean byGroup = request.flowGroupId() != null && !request.flowGroupId().isBlank();
-        List<FlowQueries.FlowRow> flows;
-        String groupName = null;
-        if (byGroup) {
+        if (request.flowGroupId() != null && !request.flowGroupId().isBlank()) {
             FlowGroupSummary group = groups.find(request.flowGroupId())
                     .filter(g -> !access.visibleOwners(acting.organization(), List.of(g.organizationId())).isEmpty())
                     .orElseThrow(() -> new ApiException(ErrorCodes.FAILED_OPERATION,
                             "The contract group " + request.flowGroupId() + " does not exist."));
-            groupName = group.name();
-            flows = queries.flowsOfGroup(group.id());
-        } else {
-            List<String> ids = request.flowIds() == null ? List.of() : request.flowIds().stream().distinct().toList();
-            if (ids.isEmpty()) {
-                throw new ApiException(ErrorCodes.MISSING_PARAMETER, "Give FlowIds or FlowGroupId.");
-            }
-            if (ids.size() > MAX_FLOW_IDS) {
-                throw new ApiException(ErrorCodes.PARAM_ERROR, "FlowIds may hold at most " + MAX_FLOW_IDS + " ids.");
-            }
-            Map<String, FlowQueries.FlowRow> found = visible(acting, queries.flows(ids)).stream()
-                    .collect(Collectors.toMap(FlowQueries.FlowRow::id, Function.identity()));
-            for (String id : ids) {
-                if (!found.containsKey(id)) {
-                    throw new ApiException(ErrorCodes.FAILED_OPERATION, "The contract " + id + " does not exist.");
-                }
-            }
-            flows = ids.stream().map(found::get).toList();
+            return Response.ofGroup(details(queries.flowsOfGroup(group.id())), group, groups.outcome(group.id()));
         }
+        List<String> ids = request.flowIds() == null ? List.of() : request.flowIds().stream().distinct().toList();
+        if (ids.isEmpty()) {
+            throw new ApiException(ErrorCodes.MISSING_PARAMETER, "Give FlowIds or FlowGroupId.");
+        }
+        if (ids.size() > MAX_FLOW_IDS) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, "FlowIds may hold at most " + MAX_FLOW_IDS + " ids.");
+        }
+        Map<String, FlowQueries.FlowRow> found = visible(acting, queries.flows(ids)).stream()
+                .collect(Collectors.toMap(FlowQueries.FlowRow::id, Function.identity()));
+        for (String id : ids) {
+            if (!found.containsKey(id)) {
+                throw new ApiException(ErrorCodes.FAILED_OPERATION, "The contract " + id + " does not exist.");
+            }
+        }
+        return Response.ofFlows(details(ids.stream().map(found::get).toList()));
+    }
+
+    private List<FlowDetailInfo> details(List<FlowQueries.FlowRow> flows) {
         Map<String, List<FlowQueries.ApproverRow>> approvers = queries.approvers(
                 flows.stream().map(FlowQueries.FlowRow::id).toList());
-        return new Response(flows.stream().map(f -> detail(f, approvers.getOrDefault(f.id(), List.of()))).toList(),
-                byGroup ? request.flowGroupId() : null, groupName);
+        return flows.stream().map(f -> detail(f, approvers.getOrDefault(f.id(), List.of()))).toList();
     }
 
     private List<FlowQueries.FlowRow> visible(ActingParty acting, List<FlowQueries.FlowRow> flows) {

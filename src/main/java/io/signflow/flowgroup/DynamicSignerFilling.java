@@ -67,8 +67,14 @@ public class DynamicSignerFilling {
             throw new ApiException(ErrorCodes.APPROVER_REPEAT, at + ": this person already signs the contract " + flowId + ".");
         }
         requireSealRestrictionsOf(at, slot.recipientId(), organization);
-        progress.fill(flowId, slot.recipientId(), organization, filler.name().trim(), filler.mobile().trim(),
-                idCard == null ? null : idCard.type(), idCard == null ? null : idCard.number());
+        boolean named = progress.fill(flowId, slot.recipientId(), organization, filler.name().trim(),
+                filler.mobile().trim(), idCard == null ? null : idCard.type(), idCard == null ? null : idCard.number());
+        if (!named) {
+            // the update names only a slot still unnamed: under the caller's lock it finds the one checked
+            // above, and a filler who came without the lock is refused rather than naming it twice
+            throw new ApiException(ErrorCodes.FLOW_STATUS_FORBID, at + ": the signer " + filler.recipientId()
+                    + " has been named already.");
+        }
         audit.record(groupId, flowId, AuditEvent.FILLED, AuditTrail.operator(operatorUserId), null,
                 "signer " + slot.recipientId() + " named");
     }

@@ -149,16 +149,16 @@ public class FlowGroupValidator {
         if (deadline == null || deadline == 0) {
             return now.plus(DEFAULT_DEADLINE);
         }
-        Instant instant = Instant.ofEpochSecond(deadline);
-        if (!instant.isAfter(now)) {
+        // compared as numbers first: a value beyond Instant's range (Long.MAX_VALUE) cannot become an Instant
+        if (deadline <= now.getEpochSecond()) {
             throw new ApiException(ErrorCodes.FLOW_DEADLINE, at + ".Deadline " + deadline + " has passed; give a "
                     + "future time in Unix seconds.");
         }
-        if (instant.isAfter(now.plus(MAX_DEADLINE))) {
+        if (deadline > now.plus(MAX_DEADLINE).getEpochSecond()) {
             throw new ApiException(ErrorCodes.FLOW_DEADLINE, at + ".Deadline " + deadline + " is more than ten years "
                     + "away; it is in Unix seconds, not milliseconds.");
         }
-        return instant;
+        return Instant.ofEpochSecond(deadline);
     }
 
     private FlowGroupDraft.Flow flow(String at, FlowGroupInfo info, ActingParty acting, UsableDocument file,

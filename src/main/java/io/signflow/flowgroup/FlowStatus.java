@@ -15,8 +15,13 @@ public final class FlowStatus {
     public static final int ALL_SIGNED = 4;
     public static final int EXPIRED = 5;
     public static final int CANCELLED = 6;
+    /** ESS statuses Signflow does not reach, terminal all the same (reference section 4) */
+    public static final int FILL_REFUSED = 10;
+    public static final int INVALIDATED = 16;
+    public static final int RELEASED = 21;
 
-    private static final Set<Integer> TERMINAL = Set.of(REJECTED, ALL_SIGNED, EXPIRED, CANCELLED, 10, 16, 21);
+    private static final Set<Integer> TERMINAL = Set.of(REJECTED, ALL_SIGNED, EXPIRED, CANCELLED, FILL_REFUSED,
+            INVALIDATED, RELEASED);
 
     private FlowStatus() {
     }

@@ -7,8 +7,18 @@ import java.util.regex.Pattern;
  * The character rules of the request's free texts. Contract and group names follow the decision in
  * the reference (section 7): CJK characters and punctuation, ASCII letters and digits, space and
  * ()[]-_,;.&+ — every seed example passes, markup and control characters do not.
+ * <p>
+ * Lengths are counted in UTF-16 units, as H2 counts a column's width (PostgreSQL counts characters,
+ * which is never more): a character outside the Basic Multilingual Plane, such as a rare Han
+ * character, counts twice. A pattern's quantifier counts characters, so each rule checks the length
+ * too; without that a name the pattern accepts could be too wide for its column.
  */
 final class TextRules {
+
+    static final int MAX_CONTRACT_NAME = 200;
+    static final int MAX_ROLE_NAME = 20;
+    static final int MAX_COMPONENT_ID = 30;
+    static final int MAX_PERSON_NAME = 50;
 
     private static final String CJK_PUNCTUATION = "\u3000-\u303F\uFF01-\uFF5E\u2010-\u2027\u00B7";
     private static final Pattern CONTRACT_NAME = Pattern.compile(
@@ -22,19 +32,20 @@ final class TextRules {
     }
 
     static boolean isContractName(String text) {
-        return text != null && CONTRACT_NAME.matcher(text).matches() && !text.isBlank();
+        return text != null && text.length() <= MAX_CONTRACT_NAME && CONTRACT_NAME.matcher(text).matches()
+                && !text.isBlank();
     }
 
     static boolean isRoleName(String text) {
-        return ROLE_NAME.matcher(text).matches();
+        return text.length() <= MAX_ROLE_NAME && ROLE_NAME.matcher(text).matches();
     }
 
     static boolean isComponentId(String text) {
-        return COMPONENT_ID.matcher(text).matches();
+        return text.length() <= MAX_COMPONENT_ID && COMPONENT_ID.matcher(text).matches();
     }
 
     static boolean isPersonName(String text) {
-        return PERSON_NAME.matcher(text).matches() && !text.isBlank();
+        return text.length() <= MAX_PERSON_NAME && PERSON_NAME.matcher(text).matches() && !text.isBlank();
     }
 
     /** No control characters other than line breaks and tabs. */

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** sign-flow: a cancelled contract gives its quota unit back when QuotaRefundPolicy says so. */
+/**
+ * sign-flow: a contract being cancelled gives its quota unit back when QuotaRefundPolicy says so. The
+ * step runs before "End as cancelled", so it reads the status the contract had when CancelFlow came.
+ */
 @Component
 public class RefundQuotaDelegate implements JavaDelegate {
 

@@ -8,11 +8,6 @@ import io.signflow.tenant.Agent;
 import io.signflow.tenant.Organization;
 import io.signflow.tenant.OrganizationRepository;
 import jakarta.validation.constraints.NotNull;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsageDetailAction.Request> {
 
     static final int MAX_LIMIT = 50;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    static final int MAX_DAYS = 31;
+    /** Auto-signers sign at creation; a contract only they signed is refunded too. */
+    static final String REFUND_REMARK = "refunded: contract cancelled before any person signed";
     private final JdbcClient jdbc;
     private final OrganizationRepository organizations;
 
@@ -61,27 +58,18 @@ public class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsag
     @Override
     @Transactional(readOnly = true)
     public Object handle(ApiCaller caller, Request request) {
-        LocalDate start = day("StartTime", request.startTime());
-        LocalDate end = day("EndTime", request.endTime());
-        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 31) {
-            throw new ApiException(ErrorCodes.INVALID_PARAMETER, "EndTime must be on or after StartTime, at most 31 days later.");
-        }
+        BillingPeriod period = BillingPeriod.of(request.startTime(), request.endTime(), MAX_DAYS);
         long offset = request.offset() == null ? 0 : request.offset();
         long limit = request.limit() == null ? MAX_LIMIT : request.limit();
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new ApiException(ErrorCodes.INVALID_PARAMETER, "Offset must be 0 or more and Limit 1 to " + MAX_LIMIT + ".");
         }
-        String type = request.quotaType();
-        if (type != null && !type.isBlank() && !DescribeBillUsageAction.QUOTA_TYPES.contains(type)) {
-            throw new ApiException(ErrorCodes.INVALID_PARAMETER, "QuotaType must be one of "
-                    + DescribeBillUsageAction.QUOTA_TYPES + ".");
-        }
-        if (type != null && !type.isBlank() && !type.equals(QuotaService.QUOTA_TYPE)) {
+        if (!QuotaTypes.coversContractQuota(request.quotaType())) {
             return new Response(0, List.of());
         }
         String organizationId = organization(caller, request.agent());
-        var from = start.atStartOfDay().atOffset(ZoneOffset.UTC);
-        var to = end.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        var from = period.from();
+        var to = period.until();
         String where = " from quota_ledger l where l.organization_id = ? and l.entry_type in ('DEDUCT', 'REFUND') "
                 + "and l.created_at >= ? and l.created_at < ?";
         long total = jdbc.sql("select count(*)" + where).params(organizationId, from, to).query(Long.class).single();
@@ -98,7 +86,7 @@ public class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsag
                             rs.getString("organization_name"), rs.getString("flow_name"), rs.getLong("status"),
                             QuotaService.QUOTA_TYPE, rs.getLong("units"),
                             rs.getObject("created_at", java.time.OffsetDateTime.class).toEpochSecond(), "企业版合同",
-                            refund ? 2 : 1, refund ? "refunded: contract cancelled before anyone signed" : "contract created");
+                            refund ? 2 : 1, refund ? REFUND_REMARK : "contract created");
                 })
                 .list();
         return new Response(total, details);
@@ -112,13 +100,5 @@ public class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsag
                 .filter(org -> caller.organizationId().equals(org.parentId())).map(Organization::id)
                 .orElseThrow(() -> new ApiException(ErrorCodes.ORGANIZATION_NOT_FOUND,
                         "Agent.ProxyOrganizationId is not a sub-organization of the caller."));
-    }
-
-    private static LocalDate day(String field, String text) {
-        try {
-            return LocalDate.parse(text, DAY);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(ErrorCodes.INVALID_PARAMETER, field + " must be a day written yyyymmdd.");
-        }
     }
 }

@@ -91,17 +91,22 @@ public class QuotaService {
     }
 
     /**
-     * Gives back the unit a cancelled flow was charged, if {@link QuotaRefundPolicy} allows. The
-     * caller holds the flow's lock, so two cancellations cannot both refund. Returns whether it did.
+     * Gives back the unit a flow being cancelled was charged, if {@link QuotaRefundPolicy} allows. The
+     * caller holds the flow's lock, so two cancellations of one flow cannot both refund; the account
+     * row is locked before the allowance is read, so cancellations of several of an organization's
+     * flows take their turns and cannot together exceed it. Returns whether it refunded.
      */
-    public boolean refundIfAllowed(String organizationId, String flowId, int flowStatus, boolean personSigned) {
+    public boolean refundIfAllowed(String organizationId, String flowId, int statusWhenCancelled,
+                                   boolean personSigned) {
+        jdbc.sql("select used from quota_account where organization_id = ? for update").param(organizationId)
+                .query(Long.class).single();
         boolean charged = count("select count(*) from quota_ledger where flow_id = ? and entry_type = 'DEDUCT'", flowId) > 0;
         boolean refunded = count("select count(*) from quota_ledger where flow_id = ? and entry_type = 'REFUND'", flowId) > 0;
         long refundsSoFar = jdbc.sql("select coalesce(sum(units), 0) from quota_ledger where organization_id = ? "
                 + "and entry_type = 'REFUND'").param(organizationId).query(Long.class).single();
         long bought = jdbc.sql("select coalesce(sum(units), 0) from quota_ledger where organization_id = ? "
                 + "and entry_type = 'TOPUP'").param(organizationId).query(Long.class).single();
-        if (!charged || !QuotaRefundPolicy.refunds(flowStatus, personSigned, refunded, refundsSoFar, bought)) {
+        if (!charged || !QuotaRefundPolicy.refunds(statusWhenCancelled, personSigned, refunded, refundsSoFar, bought)) {
             return false;
         }
         jdbc.sql("update quota_account set used = used - 1 where organization_id = ?").param(organizationId).update();

@@ -123,7 +123,7 @@ public class DescribeFileUrlsAction implements ApiAction<DescribeFileUrlsAction.
                 .collect(Collectors.toMap(SealedDocuments.Sealed::flowId, Function.identity()));
         List<String> sealedIds = ids.stream().filter(ready::containsKey).toList();
         if (sealedIds.isEmpty()) {
-            throw new ApiException(ErrorCodes.NOT_FOUND, "No final PDF for these contracts: they do not exist, "
+            throw new ApiException(ErrorCodes.RESOURCE_NOT_FOUND_GENERIC, "No final PDF for these contracts: they do not exist, "
                     + "are not completed, or are still being sealed.");
         }
         List<FileUrl> urls = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.signflow.common.Mobiles;
 import io.signflow.common.RequestRejected;
 import io.signflow.quota.QuotaService;
 import java.security.SecureRandom;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The seal kinds ESS distinguishes (ComponentExtra.ComponentTypeLimit). */
+    static final List<String> SEAL_TYPES = List.of("OFFICIAL", "CONTRACT", "FINANCE", "PERSONNEL", "OTHER");
     private static final char[] KEY_ALPHABET =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
@@ -84,8 +87,11 @@ public class TenantService {
         if (sealName.length() > 50) {
             throw RequestRejected.badRequest("name must be at most 50 characters");
         }
-        Seal seal = new Seal(id != null ? id : Ids.next(), organizationId, sealName,
-                sealType == null ? "CONTRACT" : sealType, autoSignAllowed);
+        String type = sealType == null || sealType.isBlank() ? "CONTRACT" : sealType.trim();
+        if (!SEAL_TYPES.contains(type)) {
+            throw RequestRejected.badRequest("sealType must be one of " + SEAL_TYPES);
+        }
+        Seal seal = new Seal(id != null ? id : Ids.next(), organizationId, sealName, type, autoSignAllowed);
         seals.insert(seal, sealImages.render(org.name(), sealName));
         return seal;
     }

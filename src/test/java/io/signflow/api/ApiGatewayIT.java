@@ -92,17 +92,66 @@ class ApiGatewayIT extends ApiTestBase {
         assertThat(code(send(oldVersion, BRIEFS))).isEqualTo("NoSuchVersion");
     }
 
-    @Test
-    void somethingOtherThanPostJsonIsUnsupportedProtocolWithHttp200() throws Exception {
-        HttpResponse<String> get = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://" + demo().host() + "/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(get.statusCode()).isEqualTo(200);
-        assertThat(ApiClient.JSON.readTree(get.body()).at("/Response/Error/Code").asText()).isEqualTo("UnsupportedProtocol");
+    /** Headers signed for any method and Content-Type, as a client other than the SDK might send them. */
+    private Map<String, String> signedAs(String method, String contentType, String body) {
+        long timestamp = now();
+        String date = Tc3Signature.utcDate(timestamp);
+        String canonical = Tc3Signature.canonicalRequest(method, java.util.List.of(
+                new Tc3Signature.SignedHeader("content-type", contentType),
+                new Tc3Signature.SignedHeader("host", demo().host())), Tc3Signature.sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
+        String signature = Tc3Signature.signature(demo().secretKey(), date, "127",
+                Tc3Signature.stringToSign(timestamp, "127", canonical));
+        Map<String, String> headers = signed("DescribeFlowBriefs", body, timestamp);
+        headers.put("Content-Type", contentType);
+        headers.put("Authorization", Tc3Signature.ALGORITHM + " Credential=" + demo().secretId() + "/" + date
+                + "/127/tc3_request, SignedHeaders=content-type;host, Signature=" + signature);
+        return headers;
+    }
 
-        Map<String, String> form = signed("DescribeFlowBriefs", BRIEFS, now());
-        form.put("Content-Type", "application/x-www-form-urlencoded");
-        assertThat(code(send(form, BRIEFS))).isEqualTo("UnsupportedProtocol");
+    private HttpResponse<String> raw(String method, Map<String, String> headers, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + demo().host() + "/"))
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String envelopeCode(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        return code(ApiClient.JSON.readTree(response.body()).get("Response"));
+    }
+
+    @Test
+    void somethingOtherThanPostJsonIsUnsupportedProtocolOnceAuthenticatedWithHttp200() throws Exception {
+        // the reference checks authentication first (1.3): a bare GET is refused for its missing signature
+        assertThat(envelopeCode(raw("GET", Map.of(), ""))).isEqualTo("AuthFailure.InvalidAuthorization");
+
+        Map<String, String> get = signedAs("GET", "application/json; charset=utf-8", "");
+        get.remove("Host");
+        assertThat(envelopeCode(raw("GET", get, ""))).isEqualTo("UnsupportedProtocol");
+
+        String form = "FlowIds=none";
+        Map<String, String> formPost = signedAs("POST", "application/x-www-form-urlencoded", form);
+        formPost.remove("Host");
+        assertThat(envelopeCode(raw("POST", formPost, form))).isEqualTo("UnsupportedProtocol");
+
+        // signed for JSON, sent as something else: the signature no longer matches
+        Map<String, String> relabelled = signed("DescribeFlowBriefs", BRIEFS, now());
+        relabelled.put("Content-Type", "text/plain");
+        assertThat(code(send(relabelled, BRIEFS))).isEqualTo("AuthFailure.SignatureFailure");
+    }
+
+    @Test
+    void anAcceptHeaderThatIsNotJsonStillGetsTheEnvelope() throws Exception {
+        for (String accept : java.util.List.of("text/html", "application/xml", "image/png")) {
+            Map<String, String> headers = signed("DescribeFlowBriefs", BRIEFS, now());
+            headers.remove("Host");
+            headers.put("Accept", accept);
+            assertThat(envelopeCode(raw("POST", headers, BRIEFS))).as(accept).isEqualTo("OK");
+            assertThat(envelopeCode(raw("GET", Map.of("Accept", accept), ""))).as(accept)
+                    .isEqualTo("AuthFailure.InvalidAuthorization");
+        }
     }
 
     @Test

@@ -113,6 +113,23 @@ class UploadFilesIT extends ApiTestBase {
         assertThat(code(upload(file("photo.png", png())))).isEqualTo("OK");
     }
 
+    @Test
+    void anImageOverFiveMegabytesIsLimitExceededAndNothingIsStored() throws Exception {
+        long before = storedFiles();
+        byte[] large = java.util.Arrays.copyOf(png(), 5 * 1024 * 1024 + 1);
+        assertThat(code(upload(file("fine.pdf", TestPdfs.a4(1)), file("large.png", large)))).isEqualTo("LimitExceeded");
+        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(code(upload(file("small.png", java.util.Arrays.copyOf(png(), 5 * 1024 * 1024))))).isEqualTo("OK");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long storedFiles() {
+        return jdbc.sql("select count(*) from file_resource where organization_id = ?").param(tenant.organizationId())
+                .query(Long.class).single();
+    }
+
     private static byte[] png() throws Exception {
         var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -10,15 +10,21 @@ import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
+import io.signflow.support.TestPdfs;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every validation rule of CreateFlowGroupByFiles once, through the HTTP API: a valid request with
@@ -29,7 +35,7 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
 
     /** The tenants the cases need: one to call as, a stranger, and a group enterprise with two members. */
     record Fixture(Tenant caller, Tenant stranger, Tenant groupEnterprise, Tenant member, Tenant sibling,
-                   String unverifiedOperator, String apiDisabledOperator, String manualSeal) {
+                   String unverifiedOperator, String apiDisabledOperator, String manualSeal, String expiredFile) {
     }
 
     record Case(String name, String code, BiConsumer<ObjectNode, Fixture> breakIt, boolean asMember) {
@@ -54,18 +60,65 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                 Map.of("name", "无权限", "mobile", Tenants.mobile(), "apiEnabled", false)).get("userId").asText();
         String manualSeal = admin().post("/admin/organizations/" + caller.organizationId() + "/seals",
                 Map.of("name", "财务专用章", "autoSign", false)).get("sealId").asText();
+        // an upload whose hour to start contracts has passed
+        String expiredFile = caller.api().ok("UploadFiles", Map.of("BusinessType", "DOCUMENT",
+                "Caller", Map.of("OperatorId", caller.operatorId()), "FileInfos", List.of(Map.of("FileName", "old.pdf",
+                        "FileBody", TestPdfs.base64(TestPdfs.a4(2)))))).at("/FileIds/0").asText();
+        jdbc.sql("update file_resource set expires_at = ? where id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), expiredFile).update();
         fixture = new Fixture(caller, tenants.create(), groupEnterprise, member, sibling, unverified, apiDisabled,
-                manualSeal);
+                manualSeal, expiredFile);
     }
+
+    /** The signers' numbers, used by no other test: any message to them comes from this class. */
+    private static final String ENTERPRISE_MOBILE = Tenants.mobile();
+    private static final String PERSON_MOBILE = Tenants.mobile();
 
     private static ObjectNode valid(Tenant tenant) {
         return Requests.group(tenant, 2, List.of(Requests.autoSigner(tenant),
-                Requests.enterprise("对方示例企业", "张三", "13800000001"), Requests.person("李四", "13800000002")));
+                Requests.enterprise("对方示例企业", "张三", ENTERPRISE_MOBILE), Requests.person("李四", PERSON_MOBILE)));
     }
 
     @Test
-    void theBaseRequestIsValid() {
+    void theBaseRequestIsValidAndLeavesTheFootprintTheRefusalsMustNot() {
+        Footprint before = footprint(fixture.caller());
+
         assertThat(fixture.caller().api().code("CreateFlowGroupByFiles", valid(fixture.caller()))).isEqualTo("OK");
+
+        Footprint after = footprint(fixture.caller());
+        assertThat(after.groups()).isEqualTo(before.groups() + 1);
+        assertThat(after.flows()).isEqualTo(before.flows() + 2);
+        assertThat(after.approvers()).isEqualTo(before.approvers() + 6);
+        assertThat(after.components()).isEqualTo(before.components() + 6);
+        assertThat(after.ledgerEntries()).isEqualTo(before.ledgerEntries() + 2);
+        assertThat(after.quotaUsed()).isEqualTo(before.quotaUsed() + 2);
+        assertThat(after.processInstances()).isEqualTo(before.processInstances() + 3);
+        assertThat(after.messages()).isEqualTo(before.messages() + 2);
+    }
+
+    @Test
+    void anOrganizationNotActivatedCreatesNothing() {
+        Tenant inactive = tenants().create(null, 10, 2);
+        jdbc.sql("update organization set activated = false where id = ?").param(inactive.organizationId()).update();
+        Footprint before = footprint(inactive);
+
+        assertThat(inactive.api().code("CreateFlowGroupByFiles", valid(inactive)))
+                .isEqualTo("OperationDenied.OrganizationNotActivated");
+        assertThat(footprint(inactive)).isEqualTo(before);
+    }
+
+    @Test
+    void actingForASubOrganizationNotActivatedCreatesNothing() {
+        Tenant member = tenants().create(fixture.groupEnterprise().organizationId(), 10, 2);
+        jdbc.sql("update organization set activated = false where id = ?").param(member.organizationId()).update();
+        ObjectNode request = valid(member);
+        request.putObject("Operator").put("UserId", fixture.groupEnterprise().operatorId());
+        request.putObject("Agent").put("ProxyOrganizationId", member.organizationId());
+        Footprint before = footprint(member);
+
+        assertThat(fixture.groupEnterprise().api().code("CreateFlowGroupByFiles", request))
+                .isEqualTo("OperationDenied.OrganizationNotActivated");
+        assertThat(footprint(member)).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,18 +128,43 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
         ObjectNode request = valid(tenant);
         rule.breakIt().accept(request, fixture);
         ApiClient api = rule.asMember() ? fixture.groupEnterprise().api() : tenant.api();
-        long groupsBefore = groupCount(tenant);
+        Footprint before = footprint(tenant);
 
         JsonNode response = api.call("CreateFlowGroupByFiles", request);
 
         assertThat(response.path("Error").path("Code").asText()).as(response.toString()).isEqualTo(rule.code());
         assertThat(response.path("Error").path("Message").asText()).isNotBlank();
         assertThat(response.path("RequestId").asText()).isNotBlank();
-        assertThat(groupCount(tenant)).isEqualTo(groupsBefore);
+        assertThat(footprint(tenant)).isEqualTo(before);
     }
 
-    private long groupCount(Tenant tenant) {
-        return admin().get("/admin/organizations/" + tenant.organizationId() + "/quota").get("used").asLong();
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    HistoryService history;
+
+    /**
+     * What a creation writes: groups, contracts, signers and controls (anyone's: nothing else in this
+     * class creates any), the quota charged and its ledger, the processes started, and the messages
+     * to the request's signers or the caller's callback address.
+     */
+    record Footprint(long groups, long flows, long approvers, long components, long ledgerEntries, long quotaUsed,
+                     long processInstances, long messages) {
+    }
+
+    private Footprint footprint(Tenant tenant) {
+        return new Footprint(count("select count(*) from flow_group"), count("select count(*) from flow"),
+                count("select count(*) from approver"), count("select count(*) from component"),
+                count("select count(*) from quota_ledger"),
+                admin().get("/admin/organizations/" + tenant.organizationId() + "/quota").get("used").asLong(),
+                history.createHistoricProcessInstanceQuery().processDefinitionKeyIn("flow-group", "sign-flow").count(),
+                jdbc.sql("select count(*) from outbox_message where recipient in (?, ?) or organization_id = ?")
+                        .params(ENTERPRISE_MOBILE, PERSON_MOBILE, tenant.organizationId()).query(Long.class).single());
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     static ObjectNode flow(ObjectNode request, int i) {
@@ -119,6 +197,9 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                 rule("ApproverType not a number", "InvalidParameter", (r, f) -> approver(r, PERSON).put("ApproverType", "one")),
                 rule("ComponentPage a fraction", "InvalidParameter", (r, f) -> signComponent(r, PERSON).put("ComponentPage", 1.5)),
                 rule("FlowGroupInfos not an array", "InvalidParameter", (r, f) -> r.put("FlowGroupInfos", "x")),
+                rule("FlowName a number", "InvalidParameter", (r, f) -> flow(r, 0).put("FlowName", 123)),
+                rule("ApproverMobile a number", "InvalidParameter", (r, f) -> approver(r, PERSON).put("ApproverMobile", 13800000002L)),
+                rule("Unordered a number", "InvalidParameter", (r, f) -> flow(r, 0).put("Unordered", 1)),
                 // group
                 rule("one sub-contract", "InvalidParameter.ParamError", (r, f) -> ((ArrayNode) r.get("FlowGroupInfos")).remove(1)),
                 rule("51 sub-contracts", "InvalidParameter.ParamError", (r, f) -> {
@@ -164,6 +245,10 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                         (r, f) -> flow(r, 0).put("Deadline", System.currentTimeMillis() / 1000 - 60)),
                 rule("Deadline in milliseconds", "InvalidParameter.FlowDeadLine",
                         (r, f) -> flow(r, 0).put("Deadline", System.currentTimeMillis() + 86_400_000L)),
+                rule("Deadline the largest long", "InvalidParameter.FlowDeadLine",
+                        (r, f) -> flow(r, 0).put("Deadline", Long.MAX_VALUE)),
+                rule("Deadline the smallest long", "InvalidParameter.FlowDeadLine",
+                        (r, f) -> flow(r, 0).put("Deadline", Long.MIN_VALUE)),
                 rule("UserData not base64", "InvalidParameter.FlowUserData", (r, f) -> flow(r, 0).put("UserData", "not base64!")),
                 rule("CallbackUrl not http", "InvalidParameter.FlowCallbackUrl", (r, f) -> flow(r, 0).put("CallbackUrl", "ftp://example.com/cb")),
                 rule("signing review requested", "UnsupportedOperation", (r, f) -> flow(r, 0).put("NeedSignReview", true)),
@@ -172,6 +257,10 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                         (r, f) -> ((ArrayNode) flow(r, 0).get("FileIds")).add(f.caller().fileIds().get(1))),
                 rule("unknown FileId", "ResourceNotFound.Resource",
                         (r, f) -> flow(r, 0).putArray("FileIds").add("yDnofileckp1tbkbgUukJIiCyj7014en")),
+                rule("an expired FileId", "ResourceNotFound.Resource",
+                        (r, f) -> flow(r, 1).putArray("FileIds").add(f.expiredFile())),
+                rule("a TemplateId", "InvalidParameter.ParamError",
+                        (r, f) -> flow(r, 0).put("TemplateId", "yDtemplateUUckp1tbkbgUukJIiCyj70")),
                 rule("a stranger's FileId", "ResourceNotFound.Resource",
                         (r, f) -> flow(r, 0).putArray("FileIds").add(f.stranger().fileId())),
                 new Case("a sibling's FileId", "OperationDenied.NoPermissionUseResource",
@@ -245,6 +334,40 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                 rule("auto-signer with fill controls", "OperationDenied.ServerSignNoAllowComponent",
                         (r, f) -> approver(r, AUTO).putArray("Components").add(Requests.component("TEXT", 1, 300, 100))),
                 rule("enterprise seal restricted to another organization's seal", "InvalidParameter.SealId",
-                        (r, f) -> signComponent(r, ENTERPRISE).put("ComponentValue", f.caller().sealId())));
+                        (r, f) -> signComponent(r, ENTERPRISE).put("ComponentValue", f.caller().sealId())),
+                rule("dynamic signer restricted to a stranger's seal", "InvalidParameter.SealId",
+                        (r, f) -> dynamicWithSeal(r, f.stranger().sealId())));
+    }
+
+    /** The enterprise signer made dynamic, its seal control restricted to {@code sealId}. */
+    static void dynamicWithSeal(ObjectNode request, String sealId) {
+        ObjectNode dynamic = approver(request, ENTERPRISE);
+        dynamic.remove(List.of("ApproverName", "ApproverMobile", "OrganizationName"));
+        dynamic.put("ApproverRoleName", "乙方");
+        dynamic.putObject("ApproverOption").put("FillType", 1);
+        signComponent(request, ENTERPRISE).put("ComponentValue", sealId);
+    }
+
+    @Test
+    void aDynamicSignersSealRestrictionTellsAStrangersSealFromNoSealByNothing() {
+        String unknown = "yDnosealQDN7EkUuO4zjEBpGXvHEACSA";
+        ObjectNode own = valid(fixture.caller());
+        dynamicWithSeal(own, fixture.caller().sealId());
+        assertThat(fixture.caller().api().code("CreateFlowGroupByFiles", own)).isEqualTo("OK");
+        ObjectNode groupSeal = valid(fixture.member());
+        dynamicWithSeal(groupSeal, fixture.sibling().sealId());
+        assertThat(fixture.groupEnterprise().api().code("CreateFlowGroupByFiles", groupSeal)).isEqualTo("OK");
+
+        ObjectNode strangers = valid(fixture.caller());
+        dynamicWithSeal(strangers, fixture.stranger().sealId());
+        ObjectNode nobodys = valid(fixture.caller());
+        dynamicWithSeal(nobodys, unknown);
+        JsonNode stranger = fixture.caller().api().call("CreateFlowGroupByFiles", strangers).get("Error");
+        JsonNode none = fixture.caller().api().call("CreateFlowGroupByFiles", nobodys).get("Error");
+
+        assertThat(stranger.get("Code").asText()).isEqualTo("InvalidParameter.SealId");
+        assertThat(stranger.get("Code")).isEqualTo(none.get("Code"));
+        assertThat(stranger.get("Message").asText().replace(fixture.stranger().sealId(), "<id>"))
+                .isEqualTo(none.get("Message").asText().replace(unknown, "<id>"));
     }
 }

@@ -46,14 +46,20 @@ class DynamicSignersIT extends ApiTestBase {
                     .activityId("ReceiveTask_AwaitFill").count()).isEqualTo(1);
         }
 
-        // the same person fills the first party of all three: one signer for the group
+        // the same person fills the first party of all three: one signer for the group. Their number is
+        // used by no other test, so any message it ever gets comes from this group.
+        String filledMobile = Tenants.mobile();
+        // an employee of the demo enterprise, so that they may apply its seal
+        admin().post("/admin/organizations/" + DemoData.ENTERPRISE_ID + "/employees",
+                Map.of("name", "典子谦", "mobile", filledMobile));
+        assertThat(SignerClient.invitations(admin(), filledMobile)).isZero();
         List<FillApproverInfo> fills = new ArrayList<>();
         for (int i = 0; i < flowIds.length; i++) {
             FillApproverInfo fill = new FillApproverInfo();
             fill.setFlowId(flowIds[i]);
             fill.setRecipientId(created.getApprovers()[i].getApprovers()[0].getRecipientId());
             fill.setApproverName("典子谦");
-            fill.setApproverMobile("18251952320");
+            fill.setApproverMobile(filledMobile);
             fill.setOrganizationName(DemoData.ENTERPRISE_NAME);
             fills.add(fill);
         }
@@ -67,13 +73,13 @@ class DynamicSignersIT extends ApiTestBase {
         for (String flowId : flowIds) {
             assertThat(status(flowId)).isEqualTo(FlowStatus.TO_SIGN);
         }
-        // the parties named at creation were told once; the filled signer gets no message
+        // the parties named at creation were told; the filled signer gets no message, now or later
         assertThat(SignerClient.invitations(admin(), "18888888888")).isPositive();
-        int before = SignerClient.invitations(admin(), "18251952320");
+        assertThat(SignerClient.invitations(admin(), filledMobile)).isZero();
 
-        SignerClient filled = SignerClient.withLink(admin(), "18251952320", signUrl(ess, create.getOperator(), flowIds[0],
-                DemoData.ENTERPRISE_NAME, "典子谦", "18251952320"));
-        assertThat(SignerClient.invitations(admin(), "18251952320")).isEqualTo(before);
+        SignerClient filled = SignerClient.withLink(admin(), filledMobile, signUrl(ess, create.getOperator(), flowIds[0],
+                DemoData.ENTERPRISE_NAME, "典子谦", filledMobile));
+        assertThat(SignerClient.invitations(admin(), filledMobile)).isZero();
         JsonNode view = filled.view().body();
         assertThat(view.get("contracts")).hasSize(3);
         filled.signNow();
@@ -84,6 +90,7 @@ class DynamicSignersIT extends ApiTestBase {
         for (String flowId : flowIds) {
             assertThat(status(flowId)).isEqualTo(FlowStatus.ALL_SIGNED);
         }
+        assertThat(SignerClient.invitations(admin(), filledMobile)).isZero();
         // the first contract required the demo seal on the dynamic slot: that is the seal applied
         assertThat(sealsUsed(flowIds[0])).contains(DemoData.SEAL_ID);
     }
@@ -125,6 +132,79 @@ class DynamicSignersIT extends ApiTestBase {
         tenant.api().ok("CancelFlow", Map.of("Operator", operator, "FlowId", flow1, "CancelMessage", "不再需要"));
         assertThat(fillCode(tenant, flow1, otherFlowSlot, "刘五")).isEqualTo("OperationDenied.FlowHasTerminated");
     }
+
+    @Test
+    void withoutFillApproverTypeTheDynamicSignersAreNamed() {
+        Tenant tenant = tenants().create();
+        JsonNode created = tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2,
+                List.of(Requests.autoSigner(tenant), dynamic("甲方"))));
+        String flowId = created.at("/FlowIds/0").asText();
+
+        assertThat(tenant.api().ok("CreateFlowApprovers", Map.of("Operator", Map.of("UserId", tenant.operatorId()),
+                "FlowId", flowId, "Approvers", List.of(Map.of("RecipientId",
+                        created.at("/Approvers/0/Approvers/1/RecipientId").asText(), "ApproverName", "刘一",
+                        "ApproverMobile", Tenants.mobile())))).get("FillError")).isEmpty();
+        assertThat(status(tenant, flowId)).isEqualTo(FlowStatus.TO_SIGN);
+    }
+
+    @Test
+    void aStrangersContractIsNeitherLockedNorWaitedForBeforeItIsFoundInvisible() throws Exception {
+        Tenant owner = tenants().create();
+        Tenant stranger = tenants().create();
+        JsonNode created = owner.api().ok("CreateFlowGroupByFiles", Requests.group(owner, 2,
+                List.of(Requests.autoSigner(owner), dynamic("甲方"))));
+        String flowId = created.at("/FlowIds/0").asText();
+        Map<String, Object> fill = Map.of("Operator", Map.of("UserId", stranger.operatorId()), "FlowId", flowId,
+                "FillApproverType", 1, "Approvers", List.of(Map.of("RecipientId",
+                        created.at("/Approvers/0/Approvers/1/RecipientId").asText(), "ApproverName", "刘一",
+                        "ApproverMobile", Tenants.mobile())));
+
+        // the owner's contract is busy (a signature, a cancellation) while the stranger asks
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var holder = java.util.concurrent.CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            jdbc.sql("select id from flow where id = ? for update").param(flowId).query(String.class).single();
+            locked.countDown();
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(locked.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            var answer = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> stranger.api().code("CreateFlowApprovers", fill));
+            assertThat(answer.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ResourceNotFound.Flow");
+        } finally {
+            release.countDown();
+            holder.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theNumberOfItemsIsCappedAndEachNeedsItsContract() {
+        Tenant tenant = tenants().create();
+        JsonNode created = tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2,
+                List.of(Requests.autoSigner(tenant), dynamic("甲方"))));
+        Map<String, Object> item = Map.of("RecipientId", created.at("/Approvers/0/Approvers/1/RecipientId").asText(),
+                "ApproverName", "刘一", "ApproverMobile", Tenants.mobile(), "FlowId", created.at("/FlowIds/0").asText());
+        Map<String, Object> operator = Map.of("UserId", tenant.operatorId());
+
+        assertThat(tenant.api().code("CreateFlowApprovers", Map.of("Operator", operator, "FillApproverType", 1,
+                "Approvers", java.util.Collections.nCopies(2501, item)))).isEqualTo("InvalidParameter.ParamError");
+        assertThat(tenant.api().code("CreateFlowApprovers", Map.of("Operator", operator, "FillApproverType", 1,
+                "Approvers", List.of(Map.of("RecipientId", item.get("RecipientId"), "ApproverName", "刘一",
+                        "ApproverMobile", Tenants.mobile()))))).isEqualTo("MissingParameter.FlowId");
+        // the largest request a group can need is taken: the first item names the signer, the rest are refused
+        JsonNode answer = tenant.api().ok("CreateFlowApprovers", Map.of("Operator", operator, "FillApproverType", 1,
+                "Approvers", java.util.Collections.nCopies(2500, item)));
+        assertThat(answer.get("FillError")).hasSize(2499);
+        assertThat(answer.at("/FillError/0/ErrMessage").asText()).startsWith("OperationDenied.FlowStatusForbid");
+    }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     private static com.fasterxml.jackson.databind.node.ObjectNode dynamic(String role) {
         var approver = Requests.person("占位", "13800000000");

@@ -8,13 +8,22 @@ import com.tencentcloudapi.ess.v20201111.EssClient;
 import com.tencentcloudapi.ess.v20201111.models.ApproverItem;
 import com.tencentcloudapi.ess.v20201111.models.CreateFlowGroupByFilesRequest;
 import com.tencentcloudapi.ess.v20201111.models.CreateFlowGroupByFilesResponse;
+import com.tencentcloudapi.ess.v20201111.models.Agent;
+import com.tencentcloudapi.ess.v20201111.models.DescribeBillUsageDetailRequest;
+import com.tencentcloudapi.ess.v20201111.models.DescribeBillUsageDetailResponse;
 import com.tencentcloudapi.ess.v20201111.models.DescribeBillUsageRequest;
+import com.tencentcloudapi.ess.v20201111.models.DescribeBillUsageResponse;
 import com.tencentcloudapi.ess.v20201111.models.DescribeFlowBriefsRequest;
 import com.tencentcloudapi.ess.v20201111.models.DescribeFlowInfoRequest;
 import com.tencentcloudapi.ess.v20201111.models.DescribeFlowInfoResponse;
 import com.tencentcloudapi.ess.v20201111.models.FlowGroupApprovers;
+import com.tencentcloudapi.ess.v20201111.models.OrgBillSummary;
+import io.signflow.demo.DemoData;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +68,7 @@ class SeedExamplesIT extends ApiTestBase {
         describe.setOperator(request.getOperator());
         describe.setAgent(request.getAgent());
         describe.setFlowGroupId(response.getFlowGroupId());
+        // the answer carries the group's outcome too, fields the SDK does not know and skips
         DescribeFlowInfoResponse info = ess.DescribeFlowInfo(describe);
         assertThat(info.getFlowGroupId()).isEqualTo(response.getFlowGroupId());
         assertThat(info.getFlowGroupName()).isEqualTo(request.getFlowGroupName());
@@ -89,7 +99,7 @@ class SeedExamplesIT extends ApiTestBase {
         CreateFlowGroupByFilesRequest request = AbstractModel.fromJsonString(Requests.seedText(example),
                 CreateFlowGroupByFilesRequest.class);
         String charged = request.getAgent() != null ? request.getAgent().getProxyOrganizationId()
-                : io.signflow.demo.DemoData.ENTERPRISE_ID;
+                : DemoData.ENTERPRISE_ID;
         long before = available(charged);
 
         CreateFlowGroupByFilesResponse created = ess.CreateFlowGroupByFiles(request);
@@ -118,21 +128,62 @@ class SeedExamplesIT extends ApiTestBase {
         assertThat(available(charged)).isEqualTo(before - created.getFlowIds().length);
     }
 
+    /** What DescribeBillUsage and DescribeBillUsageDetail show the demo key today. */
+    private record Usage(OrgBillSummary group, long memberUsed, long memberDetails, List<String> memberFlows) {
+    }
+
+    private Usage usage(EssClient ess) throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+        DescribeBillUsageRequest request = new DescribeBillUsageRequest();
+        request.setStartTime(today);
+        request.setEndTime(today);
+        request.setDisplaySubEnterprise(true);
+        DescribeBillUsageResponse bill = ess.DescribeBillUsage(request);
+        long memberUsed = Arrays.stream(bill.getSubOrgSummary())
+                .filter(s -> s.getOrganizationName().equals(DemoData.ENTERPRISE_NAME))
+                .mapToLong(s -> s.getUsage()[0].getUsed()).sum();
+        DescribeBillUsageDetailRequest detail = new DescribeBillUsageDetailRequest();
+        detail.setStartTime(today);
+        detail.setEndTime(today);
+        Agent member = new Agent();
+        member.setProxyOrganizationId(DemoData.ENTERPRISE_ID);
+        detail.setAgent(member);
+        DescribeBillUsageDetailResponse details = ess.DescribeBillUsageDetail(detail);
+        return new Usage(bill.getSummary()[0], memberUsed, details.getTotal(),
+                Arrays.stream(details.getDetails()).map(d -> d.getFlowId() + ":" + d.getCostType()).toList());
+    }
+
     @org.junit.jupiter.api.Test
-    void describeBillUsageShowsTheCallersBalanceThatAddsUp() throws Exception {
-        DescribeBillUsageRequest usage = new DescribeBillUsageRequest();
-        usage.setStartTime("20260101");
-        usage.setEndTime("20260301");
-        usage.setDisplaySubEnterprise(true);
+    void theBillOfTheOrganizationThatWasChargedMovesByItsSubContracts() throws Exception {
+        EssClient ess = sdk(demo());
+        Usage before = usage(ess);
+        // the demo key is the group enterprise's: its Summary is the group's own balance
+        JsonNode account = admin().get("/admin/organizations/" + DemoData.GROUP_ENTERPRISE_ID + "/quota");
+        assertThat(before.group().getQuotaType()).isEqualTo("CloudEnterprise");
+        assertThat(before.group().getTotal()).isEqualTo(account.get("total").asLong());
+        assertThat(before.group().getUsed()).isEqualTo(account.get("used").asLong());
+        assertThat(before.group().getAvailable()).isEqualTo(account.get("available").asLong());
 
-        var response = sdk(demo()).DescribeBillUsage(usage);
+        // example 3: the group enterprise's own operator, charged to the group
+        String[] byGroup = ess.CreateFlowGroupByFiles(AbstractModel.fromJsonString(Requests.seedText(3),
+                CreateFlowGroupByFilesRequest.class)).getFlowIds();
+        Usage afterGroup = usage(ess);
+        assertThat(afterGroup.group().getUsed()).isEqualTo(before.group().getUsed() + byGroup.length);
+        assertThat(afterGroup.group().getAvailable()).isEqualTo(before.group().getAvailable() - byGroup.length);
+        assertThat(afterGroup.group().getTotal()).isEqualTo(before.group().getTotal());
+        assertThat(afterGroup.memberUsed()).isEqualTo(before.memberUsed());
 
-        var summary = response.getSummary()[0];
-        assertThat(summary.getQuotaType()).isEqualTo("CloudEnterprise");
-        assertThat(summary.getTotal()).isEqualTo(summary.getUsed() + summary.getAvailable());
-        assertThat(summary.getAvailable()).isEqualTo(available(io.signflow.demo.DemoData.GROUP_ENTERPRISE_ID));
-        assertThat(response.getSubOrgSummary()).extracting(s -> s.getOrganizationName())
-                .contains(io.signflow.demo.DemoData.ENTERPRISE_NAME);
+        // example 1: the member's operator calling with the group's key, charged to the member
+        long memberAvailable = available(DemoData.ENTERPRISE_ID);
+        String[] byMember = ess.CreateFlowGroupByFiles(AbstractModel.fromJsonString(Requests.seedText(1),
+                CreateFlowGroupByFilesRequest.class)).getFlowIds();
+        Usage afterMember = usage(ess);
+        assertThat(afterMember.group().getUsed()).isEqualTo(afterGroup.group().getUsed());
+        assertThat(afterMember.group().getAvailable()).isEqualTo(afterGroup.group().getAvailable());
+        assertThat(afterMember.memberUsed()).isEqualTo(afterGroup.memberUsed() + byMember.length);
+        assertThat(afterMember.memberDetails()).isEqualTo(afterGroup.memberDetails() + byMember.length);
+        assertThat(afterMember.memberFlows()).containsAll(Arrays.stream(byMember).map(id -> id + ":1").toList());
+        assertThat(available(DemoData.ENTERPRISE_ID)).isEqualTo(memberAvailable - byMember.length);
     }
 
     private long available(String organizationId) {

@@ -45,7 +45,9 @@ class DatabaseRestartIT {
         TestDatabase.Server server = new TestDatabase.Server("jdbc:postgresql://127.0.0.1:" + port, "postgres", "");
         String database = ServerProcess.createDatabase(server, "signflow_restart");
         try (ServerProcess node = ServerProcess.start(server, database, "restart-master-key",
-                List.of("--signflow.api.rate-limit-per-second=1000", "--spring.datasource.hikari.connection-timeout=3000"))) {
+                List.of("--signflow.api.rate-limit-per-second=1000",
+                        "--signflow.api.action-rate-limits.CreateFlowGroupByFiles=1000",
+                        "--spring.datasource.hikari.connection-timeout=3000"))) {
             node.awaitHealthy(Duration.ofMinutes(3));
             AdminClient admin = new AdminClient(node.port(), ServerProcess.ADMIN_PASSWORD);
             Tenant tenant = new Tenants(admin, node.port()).create(null, 10_000, 2);

@@ -54,7 +54,8 @@ class ClusterIT {
     /** Short leases so the survivor takes over the dead node's jobs and messages within the test. */
     private static final List<String> NODE_SETTINGS = List.of("--camunda.bpm.job-execution.lock-time-in-millis=15000",
             "--signflow.outbox.lease=15s", "--signflow.outbox.poll-interval=1s", "--signflow.outbox.retry-delay=500ms",
-            "--signflow.api.rate-limit-per-second=1000");
+            "--signflow.api.rate-limit-per-second=1000", "--signflow.api.action-rate-limits.CreateFlowGroupByFiles=1000",
+            "--signflow.api.action-rate-limits.DescribeFlowBriefs=1000");
 
     @Test
     void twoNodesShareTheWorkAndLoseNothingWhenOneIsKilled() throws Exception {

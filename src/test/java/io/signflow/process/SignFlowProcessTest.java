@@ -107,13 +107,13 @@ class SignFlowProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void aCancellationEndsTheContractAndAsksWhetherToRefund() throws Exception {
+    void aCancellationDecidesTheRefundOnTheContractAsItWasThenEndsIt() throws Exception {
         when(signFlows.allFilled("f1")).thenReturn(false);
         ProcessInstance flow = start();
 
         correlate("FlowCancelled");
 
-        assertThat(flow).hasPassedInOrder("BoundaryEvent_Cancelled", "Task_CancelFlow", "Task_RefundQuota",
+        assertThat(flow).hasPassedInOrder("BoundaryEvent_Cancelled", "Task_RefundQuota", "Task_CancelFlow",
                 "EndEvent_Cancelled").isEnded();
         org.assertj.core.api.Assertions.assertThat(jobQuery().timers().count()).isZero();
     }

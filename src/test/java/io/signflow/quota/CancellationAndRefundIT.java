@@ -97,6 +97,31 @@ class CancellationAndRefundIT extends ApiTestBase {
 
         assertThat(used(tenant)).isEqualTo(1);
         assertThat(refunds(tenant, group.flowIds().get(0))).isEqualTo(1);
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+        JsonNode bill = tenant.api().ok("DescribeBillUsageDetail", Map.of("StartTime", today, "EndTime", today));
+        JsonNode refund = null;
+        for (JsonNode detail : bill.get("Details")) {
+            refund = detail.get("CostType").asInt() == 2 ? detail : refund;
+        }
+        // the auto-signer had signed: the remark does not say nobody had
+        assertThat(refund.get("FlowId").asText()).isEqualTo(group.flowIds().get(0));
+        assertThat(refund.get("Remark").asText()).isEqualTo("refunded: contract cancelled before any person signed");
+    }
+
+    @Test
+    void aContractStillWaitingForItsDynamicSignerIsRefunded() {
+        Tenant tenant = tenants().create();
+        var dynamic = Requests.person("待定", Tenants.mobile());
+        dynamic.remove(List.of("ApproverName", "ApproverMobile"));
+        dynamic.put("ApproverRoleName", "乙方");
+        dynamic.putObject("ApproverOption").put("FillType", 1);
+        Group group = create(tenant, List.of(Requests.autoSigner(tenant), dynamic));
+        assertThat(detail(tenant, group.flowIds().get(0)).get("FlowStatus").asInt()).isEqualTo(FlowStatus.AWAITING_FILL);
+
+        assertThat(cancel(tenant, group.flowIds().get(0))).isEqualTo("OK");
+
+        assertThat(used(tenant)).isEqualTo(1);
+        assertThat(detail(tenant, group.flowIds().get(0)).get("FlowStatus").asInt()).isEqualTo(FlowStatus.CANCELLED);
     }
 
     @Test
@@ -128,10 +153,13 @@ class CancellationAndRefundIT extends ApiTestBase {
         Group group = create(tenant, List.of(Requests.person("庚", mobile)));
 
         cancel(tenant, group.flowIds().get(0));
+        // the group goes on: one contract cancelled, the other still to sign
+        assertThat(outcome(group)).isEqualTo("PROCESSING 0 0 0 1");
         SignerClient.invited(admin(), mobile).signNow();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(group.id()).finished().count()).isEqualTo(1));
+        assertThat(outcome(group)).isEqualTo("INVALID 1 0 0 1");
         var outcome = history.createHistoricVariableInstanceQuery().variableName("outcome")
                 .processInstanceId(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(group.id())
                         .singleResult().getId()).singleResult();
@@ -180,6 +208,33 @@ class CancellationAndRefundIT extends ApiTestBase {
         JsonNode check = admin().get("/admin/quota/ledger-check");
         assertThat(check.get("mismatches")).isEmpty();
         assertThat(check.get("organizations").asLong()).isPositive();
+    }
+
+    /** DescribeFlowInfo by FlowGroupId: the group's status and its completed, rejected, expired, cancelled counts. */
+    private static String outcome(Group group) {
+        JsonNode info = group.tenant().api().ok("DescribeFlowInfo", Map.of("Operator",
+                Map.of("UserId", group.tenant().operatorId()), "FlowGroupId", group.id()));
+        assertThat(info.get("FlowDetailInfos")).hasSize(group.flowIds().size());
+        return String.join(" ", info.get("FlowGroupStatus").asText(), info.get("CompletedCount").asText(),
+                info.get("RejectedCount").asText(), info.get("ExpiredCount").asText(),
+                info.get("CancelledCount").asText());
+    }
+
+    @Test
+    void aGroupWhoseContractsAllCompletedIsAll() {
+        Tenant tenant = tenants().create();
+        String mobile = Tenants.mobile();
+        Group group = create(tenant, List.of(Requests.person("子", mobile)));
+        assertThat(outcome(group)).isEqualTo("PROCESSING 0 0 0 0");
+
+        SignerClient.invited(admin(), mobile).signNow();
+
+        assertThat(outcome(group)).isEqualTo("ALL 2 0 0 0");
+        // asked by contract, the answer has no group fields
+        JsonNode byFlow = tenant.api().ok("DescribeFlowInfo", Map.of("Operator", Map.of("UserId", tenant.operatorId()),
+                "FlowIds", group.flowIds()));
+        assertThat(byFlow.has("FlowGroupStatus")).isFalse();
+        assertThat(byFlow.has("CompletedCount")).isFalse();
     }
 
     private long refunds(Tenant tenant, String flowId) {

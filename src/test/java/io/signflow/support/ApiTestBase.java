@@ -23,6 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "signflow.outbox.poll-interval=500ms",
                 "signflow.outbox.retry-delay=200ms",
                 "signflow.api.rate-limit-per-second=1000",
+                "signflow.api.action-rate-limits.CreateFlowGroupByFiles=1000",
+                "signflow.api.action-rate-limits.DescribeFlowBriefs=1000",
+                "signflow.api.action-rate-limits.DescribeBillUsageDetail=1000",
                 "signflow.api.action-rate-limits.DescribeBillUsage=5",
                 "logging.level.org.apache.pdfbox=ERROR"
         })
