@@ -1,5 +1,8 @@
 package io.signflow.api;
 
-/** Who sent an authenticated API request: the organization that owns the API key, and the key's id. */
-public record ApiCaller(String organizationId, String secretId) {
+/**
+ * Who sent an authenticated API request: the organization that owns the API key, the key's id, and
+ * the address the request came from (kept in the audit trail).
+ */
+public record ApiCaller(String organizationId, String secretId, String clientIp) {
 }

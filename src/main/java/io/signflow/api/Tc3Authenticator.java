@@ -61,7 +61,7 @@ public class Tc3Authenticator {
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw signatureFailure();
         }
-        return new ApiCaller(credential.organizationId(), credential.secretId());
+        return new ApiCaller(credential.organizationId(), credential.secretId(), request.remoteAddress());
     }
 
     private static long timestamp(String header) {

@@ -82,7 +82,7 @@ public class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
         }
         progress.setMessage(request.flowId(), message);
         audit.record(group.id(), request.flowId(), AuditEvent.CANCELLED, AuditTrail.operator(acting.operator().id()),
-                null, message);
+                caller.clientIp(), message);
         events.cancelled(request.flowId());
         return new Response();
     }

@@ -116,7 +116,7 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
             FillApproverInfo item = request.approvers().get(i);
             String flowId = itemFlows.get(i);
             try {
-                filled.add(fill("Approvers[" + i + "]", acting, groupId, flowId, visible.get(flowId), item));
+                filled.add(fill("Approvers[" + i + "]", acting, caller.clientIp(), groupId, flowId, visible.get(flowId), item));
             } catch (ApiException refused) {
                 first = first == null ? refused : first;
                 errors.add(new FillError(item.recipientId(), refused.code() + ": " + refused.getMessage(), flowId));
@@ -135,8 +135,8 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
     }
 
     /** Fills one item of a contract in {@code group} (null when the caller may not see it); returns the contract's id. */
-    private String fill(String at, ActingParty acting, String requestedGroupId, String flowId, FlowGroupSummary group,
-                        FillApproverInfo item) {
+    private String fill(String at, ActingParty acting, String clientIp, String requestedGroupId, String flowId,
+                        FlowGroupSummary group, FillApproverInfo item) {
         if (!(item.approverSource() == null || item.approverSource().isBlank())) {
             throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, at + ".ApproverSource: WeCom signers are not offered.");
         }
@@ -149,7 +149,7 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
         }
         filling.fill(at, group.id(), flowId, new DynamicSignerFilling.Filler(item.recipientId(), item.organizationName(),
                 item.approverName(), item.approverMobile(), item.approverIdCardType(), item.approverIdCardNumber()),
-                acting.operator().id());
+                acting.operator().id(), clientIp);
         return flowId;
     }
 

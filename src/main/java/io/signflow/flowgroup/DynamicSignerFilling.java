@@ -37,7 +37,7 @@ public class DynamicSignerFilling {
                          String idCardNumber) {
     }
 
-    public void fill(String at, String groupId, String flowId, Filler filler, String operatorUserId) {
+    public void fill(String at, String groupId, String flowId, Filler filler, String operatorUserId, String clientIp) {
         if (FlowStatus.isTerminal(progress.status(flowId))) {
             throw new ApiException(ErrorCodes.FLOW_HAS_TERMINATED, at + ": the contract " + flowId + " has ended.");
         }
@@ -75,7 +75,7 @@ public class DynamicSignerFilling {
             throw new ApiException(ErrorCodes.FLOW_STATUS_FORBID, at + ": the signer " + filler.recipientId()
                     + " has been named already.");
         }
-        audit.record(groupId, flowId, AuditEvent.FILLED, AuditTrail.operator(operatorUserId), null,
+        audit.record(groupId, flowId, AuditEvent.FILLED, AuditTrail.operator(operatorUserId), clientIp,
                 "signer " + slot.recipientId() + " named");
     }
 

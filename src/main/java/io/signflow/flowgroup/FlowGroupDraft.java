@@ -8,7 +8,7 @@ import java.util.List;
  * real page: what the flow-group process persists. Nothing in it needs checking again.
  */
 public record FlowGroupDraft(String id, String name, String organizationId, String operatorOrganizationId,
-                             String operatorUserId, String approverVerifyType, String selfNotifyType,
+                             String operatorUserId, String clientIp, String approverVerifyType, String selfNotifyType,
                              String otherNotifyType, List<Flow> flows, Instant createdAt) {
 
     public record Flow(String id, String name, String flowType, String description, String fileId, Instant deadline,

@@ -29,6 +29,6 @@ public class FlowGroupService {
     public void create(FlowGroupDraft draft) {
         groups.insert(draft);
         audit.recordAll(draft.id(), draft.flows().stream().map(FlowGroupDraft.Flow::id).toList(), AuditEvent.CREATED,
-                AuditTrail.operator(draft.operatorUserId()), null, "group " + draft.name());
+                AuditTrail.operator(draft.operatorUserId()), draft.clientIp(), "group " + draft.name());
     }
 }

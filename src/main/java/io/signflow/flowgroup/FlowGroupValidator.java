@@ -86,7 +86,7 @@ public class FlowGroupValidator {
                     now));
         }
         return new FlowGroupDraft(Ids.next(), request.flowGroupName(), acting.organization().id(),
-                acting.operatorOrganization().id(), acting.operator().id(), verifyType, selfNotify, otherNotify, flows,
+                acting.operatorOrganization().id(), acting.operator().id(), caller.clientIp(), verifyType, selfNotify, otherNotify, flows,
                 now);
     }
 

@@ -136,6 +136,10 @@ class SealedDocumentIT extends ApiTestBase {
         List<String> events = new ArrayList<>();
         trail.forEach(e -> events.add(e.get("event").asText()));
         assertThat(events).containsSubsequence("CREATED", "SIGNED", "COMPLETED", "SEALED", "DOWNLOADED");
+        // the API call that created it is recorded with the address it came from, like a signer's action
+        JsonNode created = trail.get(events.indexOf("CREATED"));
+        assertThat(created.get("actor").asText()).startsWith("operator ");
+        assertThat(created.get("ip").asText()).isEqualTo("127.0.0.1");
     }
 
     @Test
