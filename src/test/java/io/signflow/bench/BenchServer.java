@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -39,10 +38,8 @@ final class BenchServer implements AutoCloseable {
 
     static BenchServer start(List<String> extraArguments) throws Exception {
         TestDatabase.Server postgres = postgres();
-        List<String> arguments = new ArrayList<>(List.of("--signflow.metrics.refresh=1s"));
-        arguments.addAll(extraArguments);
         ServerProcess process = ServerProcess.start(postgres, ServerProcess.createDatabase(postgres, "signflow_bench"),
-                "bench-master-key", arguments).awaitHealthy(Duration.ofMinutes(3));
+                "bench-master-key", extraArguments).awaitHealthy(Duration.ofMinutes(3));
         return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process);
     }
 
