@@ -4,6 +4,7 @@ import io.signflow.outbox.DeliveryFailedException;
 import io.signflow.outbox.MessageDeliverer;
 import io.signflow.outbox.MessageKind;
 import io.signflow.outbox.OutboxMessage;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,9 @@ public class NotificationDeliverer implements MessageDeliverer {
         return MessageKind.NOTIFICATION;
     }
 
+    /** The senders bound their own calls ({@code signflow.notify.sms-gateway.timeout}). */
     @Override
-    public void deliver(OutboxMessage message) throws DeliveryFailedException {
+    public void deliver(OutboxMessage message, Duration timeout) throws DeliveryFailedException {
         sender.send(message);
     }
 }
