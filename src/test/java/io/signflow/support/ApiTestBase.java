@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "signflow.outbox.retry-delay=200ms",
                 "signflow.api.rate-limit-per-second=1000",
                 "signflow.api.action-rate-limits.DescribeBillUsage=5",
-                "logging.level.org.apache.pdfbox=ERROR"
+                "logging.level.org.apache.pdfbox=ERROR",
+                // Spring Boot's tests turn metrics export off; the Prometheus endpoint is part of what is tested
+                "management.prometheus.metrics.export.enabled=true"
         })
 public abstract class ApiTestBase {
 
