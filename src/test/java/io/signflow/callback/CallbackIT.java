@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.signflow.support.AdminClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.CallbackReceiver;
+import io.signflow.support.CallbackRetries;
 import io.signflow.support.Requests;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
@@ -19,12 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.signflow.common.Ids;
-import io.signflow.outbox.MessageKind;
-import io.signflow.outbox.OutboxMessage;
-import io.signflow.outbox.OutboxRelay;
 import io.signflow.outbox.OutboxRepository;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.camunda.bpm.engine.ManagementService;
@@ -339,7 +335,8 @@ class CallbackIT extends ApiTestBase {
             for (int i = 0; i < 10; i++) {
                 stuck.api().ok("CreateFlowGroupByFiles", Requests.group(stuck, 2, List.of(Requests.autoSigner(stuck))));
             }
-            List<String> retries = retriesWaitingFor(stuck, hanging.url(), 30);
+            List<String> retries = new CallbackRetries(transaction, outbox, runtime).start(stuck.organizationId(),
+                    hanging.url(), 30);
             await().atMost(Duration.ofSeconds(10)).until(() -> hanging.openConnections() >= 2);
 
             long started = System.nanoTime();
@@ -362,23 +359,6 @@ class CallbackIT extends ApiTestBase {
             assertThat(hanging.openConnections()).isLessThanOrEqualTo(2);
             runtime.deleteProcessInstancesIfExists(retries, "test over", true, true, true);
         }
-    }
-
-    /** Callbacks to {@code url} as the relay hands them to the message-delivery process; their instance ids. */
-    private List<String> retriesWaitingFor(Tenant tenant, String url, int count) {
-        return transaction.execute(status -> {
-            List<String> instances = new ArrayList<>();
-            OffsetDateTime now = OffsetDateTime.now();
-            for (int i = 0; i < count; i++) {
-                String id = Ids.next();
-                outbox.insert(OutboxMessage.create(id, MessageKind.CALLBACK, url, tenant.organizationId(), null, null,
-                        "FlowStatusChange", "{}", null, null, "callback"), now, now.plusHours(1));
-                outbox.handOver(id);
-                instances.add(runtime.startProcessInstanceByKey(OutboxRelay.RETRY_PROCESS_KEY, id,
-                        Map.of(OutboxRelay.MESSAGE_ID, id)).getId());
-            }
-            return instances;
-        });
     }
 
     @Test
