@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signflow.support.AdminClient;
+import io.signflow.support.Counts;
 import io.signflow.support.Requests;
 import io.signflow.support.ServerProcess;
 import io.signflow.support.Tenant;
@@ -90,28 +91,21 @@ class DatabaseRestartIT {
             assertThat(slowestRefusal.get()).as("refused promptly").isLessThan(8_000);
             assertThat(admin.get("/actuator/health").get("status").asText()).isEqualTo("UP");
             try (Connection db = DriverManager.getConnection(server.url(database), "postgres", "")) {
-                assertThat(count(db, "select count(*) from flow f join flow_group g on g.id = f.group_id"))
+                assertThat(Counts.of(db, "select count(*) from flow f join flow_group g on g.id = f.group_id"))
                         .isEqualTo(2L * accepted.size());
-                assertThat(count(db, "select count(*) from flow where status = 4")).isEqualTo(2L * accepted.size());
+                assertThat(Counts.of(db, "select count(*) from flow where status = 4")).isEqualTo(2L * accepted.size());
                 // a job that failed while the database was away is retried on its cycle (sealing: 1 minute);
                 // one whose failure could not even be recorded is taken again when its lock expires (2 minutes)
                 await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        count(db, "select count(*) from act_ru_job where handler_type_ <> 'history-cleanup'") == 0);
-                assertThat(count(db, "select count(*) from sealed_document")).isEqualTo(2L * accepted.size());
-                assertThat(count(db, "select count(*) from act_ru_incident")).isZero();
+                        Counts.of(db, "select count(*) from act_ru_job where handler_type_ <> 'history-cleanup'") == 0);
+                assertThat(Counts.of(db, "select count(*) from sealed_document")).isEqualTo(2L * accepted.size());
+                assertThat(Counts.of(db, "select count(*) from act_ru_incident")).isZero();
             }
             log.info("accepted {} groups; while PostgreSQL was down {} refused, the slowest answer after {} ms; "
                     + "serving again {} ms after the restart", accepted.size(), refusals, slowestRefusal.get(),
                     recoveredMillis);
         } finally {
             postgres.close();
-        }
-    }
-
-    private static long count(Connection db, String sql) throws java.sql.SQLException {
-        try (var result = db.createStatement().executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
         }
     }
 
