@@ -59,15 +59,19 @@ public class CallbackDeliverer implements MessageDeliverer {
     /** Scheme, host and port: one integrator's server. */
     @Override
     public String receiver(OutboxMessage message) {
+        URI uri;
         try {
-            URI uri = URI.create(message.recipient());
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // not a URL (the delivery will say so): a receiver of its own
+            uri = URI.create(message.recipient());
+        } catch (IllegalArgumentException e) {
             return message.recipient();
         }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            // not a URL the delivery will accept (it says why): a receiver of its own
+            return message.recipient();
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     @Override
