@@ -4,7 +4,6 @@ import io.signflow.outbox.DeliveryFailedException;
 import io.signflow.outbox.MessageDeliverer;
 import io.signflow.outbox.MessageKind;
 import io.signflow.outbox.OutboxMessage;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -12,7 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +25,21 @@ import org.springframework.stereotype.Component;
  * message-delivery process (an incident in Cockpit after its last retry). The address is checked
  * again here, after DNS, so a host that now resolves to a private address is not called. The key and
  * token are read at delivery, so a message waiting for retry goes out with the current ones.
+ *
+ * <p>The HTTP client resolves the host once more when it connects; Java 17 gives no clean way to make
+ * it connect to the address checked here (with TLS the name must stay in the URL for SNI and the
+ * certificate check). Both lookups are answered from the JVM's address cache, which keeps an answer
+ * 30 s however short its DNS TTL, so a name that changes its answer (DNS rebinding) gets through only
+ * if the cached entry expires between the two lookups. RELIABILITY.md lists this as a known limit.
+ *
+ * <p>The whole exchange is bounded by the attempt's timeout, not only the wait for the status line:
+ * a receiver that answers its headers and then trickles its body is cut off like one that never
+ * answers. The body of the answer is read and discarded.
  */
 @Component
 public class CallbackDeliverer implements MessageDeliverer {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final CallbackSettings settings;
     private final CallbackAddressPolicy policy;
@@ -43,27 +56,53 @@ public class CallbackDeliverer implements MessageDeliverer {
         return MessageKind.CALLBACK;
     }
 
+    /** Scheme, host and port: one integrator's server. */
     @Override
-    public void deliver(OutboxMessage message) throws DeliveryFailedException {
+    public String receiver(OutboxMessage message) {
+        URI uri;
+        try {
+            uri = URI.create(message.recipient());
+        } catch (IllegalArgumentException e) {
+            return message.recipient();
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            // not a URL the delivery will accept (it says why): a receiver of its own
+            return message.recipient();
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    @Override
+    public void deliver(OutboxMessage message, Duration timeout) throws DeliveryFailedException {
         URI uri = checkedAddress(message.recipient());
         Optional<CallbackSettings.Target> target = settings.of(message.organizationId());
         String key = target.map(CallbackSettings.Target::key).orElse(null);
         String token = target.map(CallbackSettings.Target::token).orElse(null);
         String body = key == null ? message.body() : "{\"encrypt\":\"" + CallbackCrypto.encrypt(message.body(), key) + "\"}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Content-Signature", CallbackCrypto.signature(body, token));
         }
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.discarding());
         try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new DeliveryFailedException("The receiver answered HTTP " + response.statusCode());
+            int status = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            if (status != 200) {
+                throw new DeliveryFailedException("The receiver answered HTTP " + status);
             }
-        } catch (IOException e) {
-            throw new DeliveryFailedException("The receiver could not be reached: " + e);
+        } catch (TimeoutException e) {
+            // cancelling aborts the exchange and closes its connection
+            exchange.cancel(true);
+            throw new DeliveryFailedException("The receiver did not answer completely within " + timeout.toSeconds()
+                    + " s");
+        } catch (ExecutionException e) {
+            throw new DeliveryFailedException("The receiver could not be reached: " + e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new DeliveryFailedException("Interrupted while delivering");
         }

@@ -3,7 +3,11 @@ package io.signflow.monitoring;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ManagementService;
@@ -46,26 +50,43 @@ public class SignflowMetrics {
         }
     }
 
+    /** One value read for a gauge. */
+    private record Reading(String name, Tags tags, String description, long value) {
+
+        String key() {
+            return name + tags;
+        }
+    }
+
     private void count() {
-        // a status that no longer occurs reads 0 rather than its last count
-        values.values().forEach(value -> value.set(0));
+        List<Reading> readings = new ArrayList<>();
         jdbc.sql("select status, count(*) from flow group by status")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
-                .forEach(e -> gauge("signflow.flows", Tags.of("status", e.getKey()), "Contracts by FlowStatus")
-                        .set(e.getValue()));
+                .query((rs, n) -> new Reading("signflow.flows", Tags.of("status", rs.getString(1)),
+                        "Contracts by FlowStatus", rs.getLong(2))).list().forEach(readings::add);
         jdbc.sql("select status, count(*) from flow_group group by status")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
-                .forEach(e -> gauge("signflow.groups", Tags.of("status", e.getKey()), "Contract groups by status")
-                        .set(e.getValue()));
+                .query((rs, n) -> new Reading("signflow.groups", Tags.of("status", rs.getString(1)),
+                        "Contract groups by status", rs.getLong(2))).list().forEach(readings::add);
         jdbc.sql("select kind, status, count(*) from outbox_message where status <> 'SENT' group by kind, status")
-                .query((rs, n) -> Map.entry(Tags.of("kind", rs.getString(1), "status", rs.getString(2)), rs.getLong(3)))
-                .list()
-                .forEach(e -> gauge("signflow.outbox.undelivered", e.getKey(),
-                        "Notifications and callbacks not delivered yet").set(e.getValue()));
-        gauge("signflow.jobs.due", Tags.empty(), "Jobs due and waiting for the job executor")
-                .set(management.createJobQuery().executable().count());
-        gauge("signflow.incidents", Tags.empty(), "Open incidents (failed jobs out of retries)")
-                .set(runtime.createIncidentQuery().count());
+                .query((rs, n) -> new Reading("signflow.outbox.undelivered",
+                        Tags.of("kind", rs.getString(1), "status", rs.getString(2)),
+                        "Notifications and callbacks not delivered yet", rs.getLong(3))).list().forEach(readings::add);
+        readings.add(new Reading("signflow.jobs.due", Tags.empty(), "Jobs due and waiting for the job executor",
+                management.createJobQuery().executable().count()));
+        readings.add(new Reading("signflow.incidents", Tags.empty(), "Open incidents (failed jobs out of retries)",
+                runtime.createIncidentQuery().count()));
+        // the gauges change only now that every count has been read: a scrape meanwhile, or after a
+        // refresh that failed halfway, sees the last complete counts, never zeros
+        Set<String> read = new HashSet<>();
+        for (Reading reading : readings) {
+            gauge(reading.name(), reading.tags(), reading.description()).set(reading.value());
+            read.add(reading.key());
+        }
+        // a status that no longer occurs reads 0 rather than its last count
+        values.forEach((key, value) -> {
+            if (!read.contains(key)) {
+                value.set(0);
+            }
+        });
     }
 
     private AtomicLong gauge(String name, Tags tags, String description) {

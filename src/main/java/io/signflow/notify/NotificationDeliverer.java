@@ -5,6 +5,7 @@ import io.signflow.outbox.MessageDeliverer;
 import io.signflow.outbox.MessageKind;
 import io.signflow.outbox.OutboxMessage;
 import io.signflow.outbox.OutboxRepository;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,9 @@ public class NotificationDeliverer implements MessageDeliverer {
         return MessageKind.NOTIFICATION;
     }
 
+    /** The senders bound their own calls ({@code signflow.notify.sms-gateway.timeout}). */
     @Override
-    public void deliver(OutboxMessage message) throws DeliveryFailedException {
+    public void deliver(OutboxMessage message, Duration timeout) throws DeliveryFailedException {
         if (NotificationSecrets.readable(message)) {
             sender.send(message);
             return;

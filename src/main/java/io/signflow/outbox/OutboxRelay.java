@@ -1,12 +1,15 @@
 package io.signflow.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,6 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lease, so nodes of a cluster never deliver the same message at once. After the inline attempts a
  * message goes to the message-delivery process, where its retries and, at the end, an incident are
  * visible in Cockpit.
+ *
+ * <p>A receiver that does not answer must slow down nobody else. Every attempt, here or from the
+ * process, is bounded as a whole ({@code attemptTimeout}), and only {@code inFlightPerReceiver}
+ * attempts per receiver wait for an answer at once: a further message to that receiver is put back
+ * for a moment here, and counts as a failed attempt in the process (its job then waits for the next
+ * interval of the modelled cycle instead of holding a job-executor thread that sealing and deadlines
+ * need).
  */
 @Component
 public class OutboxRelay implements DisposableBean {
@@ -39,8 +49,9 @@ public class OutboxRelay implements DisposableBean {
     private final TransactionTemplate transaction;
     private final OutboxProperties properties;
     private final Clock clock;
-    /** One pool per kind: receivers that answer slowly hold up other callbacks at most, never signers' texts. */
+    /** One pool per kind: receivers that answer slowly never hold up signers' texts. */
     private final Map<MessageKind, ThreadPoolExecutor> executors = new EnumMap<>(MessageKind.class);
+    private final InFlightLimit inFlight;
 
     public OutboxRelay(OutboxRepository repository, List<MessageDeliverer> deliverers, RuntimeService runtime,
                        TransactionTemplate transaction, OutboxProperties properties, Clock clock) {
@@ -50,6 +61,7 @@ public class OutboxRelay implements DisposableBean {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.inFlight = new InFlightLimit(properties.inFlightPerReceiver());
         for (MessageKind kind : MessageKind.values()) {
             String name = "outbox-" + kind.name().toLowerCase(Locale.ROOT);
             executors.put(kind, new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
@@ -61,15 +73,22 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** Messages written together, delivered one after the other per kind. */
+    /**
+     * Messages written together, delivered one after the other per kind. Once one of them is put back
+     * because its receiver is busy, the later ones for that receiver are put back too, so that they do
+     * not overtake it.
+     */
     public void deliverSoon(List<OutboxRepository.Due> messages) {
         Map<MessageKind, List<String>> byKind = new EnumMap<>(MessageKind.class);
         messages.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m.id()));
-        byKind.forEach((kind, ids) -> submit(kind, () -> ids.forEach(id -> attempt(id, true))));
+        byKind.forEach((kind, ids) -> submit(kind, () -> {
+            Set<String> busy = new HashSet<>();
+            ids.forEach(id -> attempt(id, true, busy));
+        }));
     }
 
     public void deliverSoon(String id, MessageKind kind) {
-        submit(kind, () -> attempt(id, false));
+        submit(kind, () -> attempt(id, false, new HashSet<>()));
     }
 
     private void submit(MessageKind kind, Runnable delivery) {
@@ -92,8 +111,11 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** {@code written}: this node has just written the message and holds it since (see {@link Outbox}). */
-    void attempt(String id, boolean written) {
+    /**
+     * {@code written}: this node has just written the message and holds it since (see {@link Outbox}).
+     * {@code busy}: receivers this batch has put messages back for; the message's is added when it is.
+     */
+    void attempt(String id, boolean written, Set<String> busy) {
         OffsetDateTime now = now();
         try {
             boolean claimed = written ? repository.claimNew(id, now.plus(properties.lease()))
@@ -102,11 +124,24 @@ public class OutboxRelay implements DisposableBean {
                 return;
             }
             OutboxMessage message = repository.find(id).orElseThrow();
+            MessageDeliverer deliverer = deliverers.get(message.kind());
+            String receiver = deliverer.receiver(message);
+            if (receiver != null && (busy.contains(receiver) || !inFlight.tryAcquire(receiver))) {
+                // the receiver has not yet answered the deliveries under way: free this thread for
+                // other receivers and try again shortly, without counting an attempt
+                busy.add(receiver);
+                repository.postpone(id, now().plus(properties.retryDelay()));
+                return;
+            }
             try {
-                deliverers.get(message.kind()).deliver(message);
+                deliverer.deliver(message, properties.attemptTimeout());
                 repository.markSent(id, now());
             } catch (DeliveryFailedException | RuntimeException e) {
                 failed(message, e);
+            } finally {
+                if (receiver != null) {
+                    inFlight.release(receiver);
+                }
             }
         } catch (RuntimeException e) {
             // the database is unreachable; the lease runs out and the poll tries again
@@ -129,14 +164,28 @@ public class OutboxRelay implements DisposableBean {
     }
 
     /**
-     * One attempt from the message-delivery process. A failure is thrown, so the job's retry cycle
-     * applies and Cockpit shows the reason; success is recorded in the job's transaction.
+     * One attempt from the message-delivery process, taking at most {@code timeout} (the relay's own
+     * attempt timeout when null). A failure is thrown, so the job's retry cycle applies and Cockpit
+     * shows the reason; success is recorded in the job's transaction.
      */
-    public void deliverFromProcess(String id) throws DeliveryFailedException {
+    public void deliverFromProcess(String id, Duration timeout) throws DeliveryFailedException {
         OutboxMessage message = repository.find(id).orElseThrow();
-        if (!"SENT".equals(message.status())) {
-            deliverers.get(message.kind()).deliver(message);
+        if ("SENT".equals(message.status())) {
+            return;
+        }
+        MessageDeliverer deliverer = deliverers.get(message.kind());
+        String receiver = deliverer.receiver(message);
+        if (receiver != null && !inFlight.tryAcquire(receiver)) {
+            throw new DeliveryFailedException("The receiver has not answered the " + properties.inFlightPerReceiver()
+                    + " deliveries already waiting for it; this one waits for the next retry");
+        }
+        try {
+            deliverer.deliver(message, timeout != null ? timeout : properties.attemptTimeout());
             repository.markSent(id, now());
+        } finally {
+            if (receiver != null) {
+                inFlight.release(receiver);
+            }
         }
     }
 

@@ -45,6 +45,12 @@ public class OutboxRepository {
                         + "and attempts = 0").params(leaseUntil, id).update() == 1;
     }
 
+    /** Puts back a message this node holds, to be taken again at {@code until}; not an attempt. */
+    public void postpone(String id, OffsetDateTime until) {
+        jdbc.sql("update outbox_message set next_attempt_at = ? where id = ? and status = 'PENDING'")
+                .params(until, id).update();
+    }
+
     public record Due(String id, MessageKind kind) {
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signflow.support.AdminClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.CallbackReceiver;
+import io.signflow.support.CallbackRetries;
 import io.signflow.support.Requests;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
@@ -20,8 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.signflow.outbox.OutboxRepository;
+import java.util.Arrays;
+import java.util.Comparator;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,12 +41,25 @@ import org.junit.jupiter.api.Test;
 /**
  * Callbacks as an integrator's receiver sees them: V2 bodies, AES-256-CBC encrypted with the
  * organization's key and signed with its token, for every step of a contract and for the group;
- * retried until the receiver answers 200; and a hanging receiver does not hold up signers' texts.
+ * retried until the receiver answers 200 — whether it answers 500, resets connections or trickles its
+ * answer — on the modelled retry cycle, which outlasts a receiver that is down for an hour; and a
+ * receiver that hangs holds up neither signers' texts, nor other organizations' callbacks, nor sealing.
  */
 class CallbackIT extends ApiTestBase {
 
+    private static final Logger log = LoggerFactory.getLogger(CallbackIT.class);
+
     @Autowired
     ManagementService management;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    OutboxRepository outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Autowired
     RuntimeService runtime;
@@ -204,58 +227,193 @@ class CallbackIT extends ApiTestBase {
     }
 
     @Test
-    void aReceiverThatStaysDownEndsAsAnIncidentWhichARetryDeliversOnceItIsBack() throws Exception {
+    void aReceiverThatResetsConnectionsIsRetriedUntilItAnswers200() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (CallbackReceiver receiver = CallbackReceiver.answering(() -> calls.incrementAndGet() <= 2
+                ? CallbackReceiver.Answer.RESET : CallbackReceiver.Answer.status(200))) {
+            Tenant tenant = tenants().create();
+            Configured configured = configure(tenant, receiver);
+            JsonNode created = tenant.api().ok("CreateFlowGroupByFiles",
+                    Requests.group(tenant, 2, List.of(Requests.person("庚", Tenants.mobile()))));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 2);
+            assertThat(receiver.attempts()).isGreaterThanOrEqualTo(4);
+            List<JsonNode> messages = openAll(receiver, configured);
+            for (JsonNode flowId : created.get("FlowIds")) {
+                assertThat(operations(messages, flowId.asText())).containsExactly("start:1");
+            }
+            assertThat(jdbc.sql("select count(*) from outbox_message where flow_id = ? and last_error like ?")
+                    .params(created.at("/FlowIds/0").asText(), "%reached%").query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void aReceiverThatTricklesItsAnswerIsCutOffAtTheAttemptTimeout() {
+        try (CallbackReceiver receiver = CallbackReceiver.answering(() -> CallbackReceiver.Answer.TRICKLE)) {
+            Tenant tenant = tenants().create();
+            configure(tenant, receiver);
+            long started = System.nanoTime();
+            String flowId = tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2,
+                    List.of(Requests.person("辛", Tenants.mobile())))).at("/FlowIds/0").asText();
+
+            // headers came at once, the body never ends: the attempt fails at the timeout (10 s)
+            String error = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select last_error from outbox_message where flow_id = ? and attempts > 0").param(flowId)
+                    .query(String.class).optional().orElse(null), java.util.Objects::nonNull);
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertThat(error).contains("did not answer completely within 10 s");
+            assertThat(seconds).isBetween(9L, 16L);
+            // the abandoned exchanges were closed: only the attempts under way hold a connection
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.openConnections() <= 2);
+        }
+    }
+
+    @Test
+    void aReceiverAnswering500ForOverAnHourGetsTheCallbackFromTheModelledRetriesOnceItRecovers() throws Exception {
         AtomicBoolean down = new AtomicBoolean(true);
         try (CallbackReceiver receiver = new CallbackReceiver(() -> down.get() ? 500 : 200)) {
             Tenant tenant = tenants().create();
             Configured configured = configure(tenant, receiver);
-            String flowId = tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2,
-                    List.of(Requests.person("己", Tenants.mobile())))).at("/FlowIds/0").asText();
-            // the relay's inline attempts fail, then the message-delivery process takes over
-            String messageId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                    "select id from outbox_message where flow_id = ? and status = 'RETRYING'").param(flowId)
-                    .query(String.class).optional().orElse(null), java.util.Objects::nonNull);
-            String instance = await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
-                    .processDefinitionKey("message-delivery").processInstanceBusinessKey(messageId).singleResult(),
-                    java.util.Objects::nonNull).getId();
+            Retry retry = firstProcessAttempt(tenant);
+            List<Duration> cycle = configuredCycle();
+            assertThat(cycle).as("backing off").isSortedAccordingTo(Comparator.naturalOrder());
+            assertThat(cycle.get(cycle.size() - 1)).isGreaterThan(cycle.get(0));
 
-            // the modelled cycle (R10/PT5M) would take 50 minutes: spend its retries at once
-            Job job = await().atMost(Duration.ofSeconds(10)).until(() -> management.createJobQuery()
-                    .processInstanceId(instance).singleResult(), j -> j != null && j.getExceptionMessage() != null);
-            management.setJobRetries(job.getId(), 1);
-            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("HTTP 500");
-            Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
+            // every retry while the receiver is down is scheduled as modelled, until it has been down an hour
+            Duration waited = cycle.get(0);
+            for (int attempt = 1; waited.compareTo(Duration.ofHours(1)) <= 0; attempt++) {
+                retry.failsAndWaits(cycle.get(attempt));
+                waited = waited.plus(cycle.get(attempt));
+            }
+            down.set(false);
+            management.executeJob(retry.jobId());   // the retry that is due next
+
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(retry.instanceId()).count()).isZero();
+            assertThat(runtime.createIncidentQuery().processInstanceId(retry.instanceId()).count()).isZero();
+            assertThat(jdbc.sql("select status from outbox_message where id = ?").param(retry.messageId())
+                    .query(String.class).single()).isEqualTo("SENT");
+            assertThat(openAll(receiver, configured)).extracting(m -> m.get("MsgId").asText()).contains(retry.messageId());
+        }
+    }
+
+    @Test
+    void aReceiverThatStaysDownEndsAsAnIncidentAfterTheModelledRetriesWhichARetryDeliversOnceItIsBack()
+            throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        try (CallbackReceiver receiver = new CallbackReceiver(() -> down.get() ? 500 : 200)) {
+            Tenant tenant = tenants().create();
+            Configured configured = configure(tenant, receiver);
+            Retry retry = firstProcessAttempt(tenant);
+            List<Duration> cycle = configuredCycle();
+            assertThat(cycle.stream().reduce(Duration.ZERO, Duration::plus)).isGreaterThan(Duration.ofHours(12));
+
+            for (int attempt = 1; attempt < cycle.size(); attempt++) {
+                retry.failsAndWaits(cycle.get(attempt));
+                assertThat(runtime.createIncidentQuery().processInstanceId(retry.instanceId()).count()).isZero();
+            }
+            // the last retry fails too: an incident
+            assertThatThrownBy(() -> management.executeJob(retry.jobId())).hasMessageContaining("HTTP 500");
+            Incident incident = runtime.createIncidentQuery().processInstanceId(retry.instanceId()).singleResult();
             assertThat(incident).isNotNull();
             assertThat(incident.getActivityId()).isEqualTo("Task_DeliverCallback");
             assertThat(incident.getIncidentMessage()).contains("HTTP 500");
 
             // the receiver is back; the operator retries the job as Cockpit's "retry" does
             down.set(false);
-            management.setJobRetries(job.getId(), 1);
-            management.executeJob(job.getId());
-            assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
-            assertThat(jdbc.sql("select status from outbox_message where id = ?").param(messageId).query(String.class)
-                    .single()).isEqualTo("SENT");
-            assertThat(openAll(receiver, configured)).extracting(m -> m.get("MsgId").asText()).contains(messageId);
+            management.setJobRetries(retry.jobId(), 1);
+            management.executeJob(retry.jobId());
+            assertThat(runtime.createIncidentQuery().processInstanceId(retry.instanceId()).count()).isZero();
+            assertThat(jdbc.sql("select status from outbox_message where id = ?").param(retry.messageId())
+                    .query(String.class).single()).isEqualTo("SENT");
+            assertThat(openAll(receiver, configured)).extracting(m -> m.get("MsgId").asText()).contains(retry.messageId());
         }
     }
 
-    @Test
-    void aHangingReceiverDoesNotHoldUpSignersNotifications() {
-        try (CallbackReceiver hanging = new CallbackReceiver(() -> 0)) {
-            Tenant tenant = tenants().create();
-            admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
-                    Map.of("url", hanging.url()), true);
-            // more stuck callbacks than the relay has threads for them
-            for (int i = 0; i < 10; i++) {
-                tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2, List.of(Requests.autoSigner(tenant))));
-            }
-            await().atMost(Duration.ofSeconds(15)).until(() -> hanging.attempts() >= 8);
+    /** A callback in the message-delivery process, its job and the outbox message it delivers. */
+    private record Retry(ManagementService management, String messageId, String instanceId, String jobId) {
 
-            String mobile = Tenants.mobile();
-            tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2, List.of(Requests.person("戊", mobile))));
-            await().atMost(Duration.ofSeconds(3)).until(() -> admin().get("/admin/notifications?mobile=" + mobile)
-                    .findValuesAsText("status").contains("SENT"));
+        /** Runs the due retry with the receiver still failing: the job is due again after {@code wait}. */
+        void failsAndWaits(Duration wait) {
+            int retriesBefore = management.createJobQuery().jobId(jobId).singleResult().getRetries();
+            long before = System.currentTimeMillis();
+            assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("HTTP 500");
+            long after = System.currentTimeMillis();
+            Job job = management.createJobQuery().jobId(jobId).singleResult();
+            assertThat(job.getDuedate().getTime()).as("due after " + wait)
+                    .isBetween(before + wait.toMillis() - 1000, after + wait.toMillis() + 1000);
+            assertThat(job.getRetries()).isEqualTo(retriesBefore - 1);
+        }
+    }
+
+    /**
+     * Creates a contract whose start callback fails: after the relay's attempts it is in the
+     * message-delivery process, whose first attempt (by the job executor) failed and scheduled the first
+     * retry after the cycle's first interval.
+     */
+    private Retry firstProcessAttempt(Tenant tenant) {
+        long created = System.currentTimeMillis();
+        String flowId = tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 2,
+                List.of(Requests.person("己", Tenants.mobile())))).at("/FlowIds/0").asText();
+        String messageId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select id from outbox_message where flow_id = ? and status = 'RETRYING'").param(flowId)
+                .query(String.class).optional().orElse(null), java.util.Objects::nonNull);
+        String instance = await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
+                .processDefinitionKey("message-delivery").processInstanceBusinessKey(messageId).singleResult(),
+                java.util.Objects::nonNull).getId();
+        Job job = await().atMost(Duration.ofSeconds(10)).until(() -> management.createJobQuery()
+                .processInstanceId(instance).singleResult(), j -> j != null && j.getExceptionMessage() != null);
+        assertThat(job.getPriority()).as("below sealing and deadlines").isNegative();
+        long first = configuredCycle().get(0).toMillis();
+        assertThat(job.getDuedate().getTime()).isBetween(created + first - 1000, System.currentTimeMillis() + first);
+        return new Retry(management, messageId, instance, job.getId());
+    }
+
+    /** The retry intervals message-delivery.bpmn gives Task_DeliverCallback, as deployed. */
+    private List<Duration> configuredCycle() {
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("message-delivery")
+                .latestVersion().singleResult().getId();
+        ServiceTask task = repository.getBpmnModelInstance(definition).getModelElementById("Task_DeliverCallback");
+        String cycle = task.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult().getTextContent();
+        return Arrays.stream(cycle.split(",")).map(String::trim).map(Duration::parse).toList();
+    }
+
+    @Test
+    void aHangingReceiverHoldsUpNeitherOtherOrganizationsCallbacksNorSealing() throws Exception {
+        try (CallbackReceiver hanging = CallbackReceiver.answering(() -> CallbackReceiver.Answer.HANG);
+             CallbackReceiver healthy = new CallbackReceiver(() -> 200)) {
+            Tenant stuck = tenants().create();
+            configure(stuck, hanging);
+            Tenant other = tenants().create();
+            configure(other, healthy);
+            // callbacks to the hanging receiver: more than the relay has threads for, and more retries
+            // in the message-delivery process than the job executor has threads
+            for (int i = 0; i < 10; i++) {
+                stuck.api().ok("CreateFlowGroupByFiles", Requests.group(stuck, 2, List.of(Requests.autoSigner(stuck))));
+            }
+            List<String> retries = new CallbackRetries(transaction, outbox, runtime).start(stuck.organizationId(),
+                    hanging.url(), 30);
+            await().atMost(Duration.ofSeconds(10)).until(() -> hanging.openConnections() >= 2);
+
+            long started = System.nanoTime();
+            List<String> flowIds = new ArrayList<>();
+            other.api().ok("CreateFlowGroupByFiles", Requests.group(other, 2, List.of(Requests.autoSigner(other))))
+                    .get("FlowIds").forEach(id -> flowIds.add(id.asText()));
+            // start, sign and finish of both contracts, then the group's end once both are sealed
+            await().atMost(Duration.ofSeconds(5)).until(() -> healthy.received().size() >= 6);
+            long callbacksMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            // sealing takes about a second; behind the callback jobs it would wait for their 10 s timeouts
+            await().atMost(Duration.ofSeconds(8)).until(() -> jdbc.sql(
+                    "select count(*) from sealed_document where flow_id in (?, ?)").params(flowIds.get(0), flowIds.get(1))
+                    .query(Long.class).single() == 2);
+            long sealedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            await().atMost(Duration.ofSeconds(5)).until(() -> healthy.received().size() >= 7);
+            log.info("while a receiver hangs: another organization's callbacks after {} ms, its contracts sealed after "
+                    + "{} ms; connections held by the hanging receiver: {}", callbacksMillis, sealedMillis,
+                    hanging.openConnections());
+            // the hanging receiver never holds more than its share of this node's deliveries
+            assertThat(hanging.openConnections()).isLessThanOrEqualTo(2);
+            runtime.deleteProcessInstancesIfExists(retries, "test over", true, true, true);
         }
     }
 

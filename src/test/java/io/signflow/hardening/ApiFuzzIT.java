@@ -3,6 +3,7 @@ package io.signflow.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.signflow.api.ErrorCodes;
 import io.signflow.support.ApiClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;
@@ -27,17 +28,22 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.spring.JqwikSpringSupport;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.camunda.bpm.engine.ManagementService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Property-based fuzzing of every action: valid requests (the seed examples, and requests over a
  * tenant's real contracts) with one to three random mutations — other types, extreme numbers, huge
  * and hostile strings, missing, multiplied and undeclared fields. Every answer is the envelope with a
- * RequestId and an error code documented in docs/api.md, never an internal error; afterwards the
- * database holds exactly what the successful calls created.
+ * RequestId and an error code listed in docs/api.md's refusal tables, never an internal error. A
+ * refused call leaves no row behind (checked call by call); afterwards the database holds exactly
+ * what the successful calls created — groups, contracts, approvers, controls, files, messages and
+ * audit entries — and the quota used moved by exactly their contracts less the refunded cancellations.
  */
 @JqwikSpringSupport
 class ApiFuzzIT extends ApiTestBase {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiFuzzIT.class);
 
     private static final Set<String> DOCUMENTED = documentedCodes();
     private static final Map<String, Fixture> FIXTURES = new ConcurrentHashMap<>();
@@ -45,10 +51,29 @@ class ApiFuzzIT extends ApiTestBase {
     @Autowired
     JdbcClient jdbc;
 
-    private final AtomicLong groupsCreated = new AtomicLong();
-    private final AtomicLong flowsCreated = new AtomicLong();
-    private long groupsBefore = -1;
-    private long flowsBefore;
+    @Autowired
+    ManagementService management;
+
+    /** What the successful calls created, and the counts before the first call. */
+    private final Set<String> createdGroups = ConcurrentHashMap.newKeySet();
+    /** Groups made to be cancelled contract by contract: also created, and also aimed at. */
+    private final Set<String> cancellableGroups = ConcurrentHashMap.newKeySet();
+    private final AtomicLong filesCreated = new AtomicLong();
+    private final AtomicLong refundedCancels = new AtomicLong();
+    private final Map<String, AtomicLong> succeeded = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> tried = new ConcurrentHashMap<>();
+    private final Map<String, Long> fixtureRowsAdded = new ConcurrentHashMap<>();
+    private final java.util.Deque<String> cancellable = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private Map<String, Long> before;
+    private long quotaUsedBefore;
+
+    /** Tables a request may write to, counted in the checks. */
+    private static final List<String> TABLES = List.of("flow_group", "flow", "approver", "component", "file_resource",
+            "outbox_message", "audit_event");
+    /** Tables only a creating request writes to, so that nothing in the background changes them. */
+    private static final List<String> CREATION_TABLES = List.of("flow_group", "flow", "approver", "component");
+    /** Tables whose rows name their group, which the other actions write to. */
+    private static final List<String> GROUP_TABLES = List.of("outbox_message", "audit_event");
 
     /** A tenant with a group of two contracts (a person and a dynamic signer each) to aim at. */
     record Fixture(Tenant tenant, String groupId, List<String> flowIds, List<String> recipientIds) {
@@ -70,6 +95,8 @@ class ApiFuzzIT extends ApiTestBase {
     /** What the generators build bodies for: placeholders, since they run before Spring has set up the test. */
     private static final Tenant TEMPLATE = new Tenant("$ORG_ID", "$ORGANIZATION", "$OPERATOR", "经办人", "13800000000",
             "$SEAL", null, List.of("$FILE0", "$FILE1"));
+    /** Stands for a contract that has not been cancelled yet, so that CancelFlow can succeed. */
+    private static final String CANCELLABLE = "$CANCELLABLE";
 
     private Fixture fixture() {
         return FIXTURES.computeIfAbsent("fixture", key -> {
@@ -90,21 +117,42 @@ class ApiFuzzIT extends ApiTestBase {
 
     /** Counted at the first try: Spring injects the test's fields only once the property runs. */
     private void countBefore() {
-        if (groupsBefore < 0) {
+        if (before == null) {
             fixture();
-            groupsBefore = count("select count(*) from flow_group");
-            flowsBefore = count("select count(*) from flow");
+            quiet();
+            before = counts();
+            quotaUsedBefore = count("select coalesce(sum(used), 0) from quota_account");
         }
     }
 
     @AfterProperty
     void theDatabaseHoldsExactlyWhatSucceeded() {
-        if (groupsBefore < 0) {
+        if (before == null) {
             return;
         }
-        assertThat(count("select count(*) from flow_group") - groupsBefore).isEqualTo(groupsCreated.get());
-        assertThat(count("select count(*) from flow") - flowsBefore).isEqualTo(flowsCreated.get());
+        quiet();
+        Map<String, Long> after = counts();
+        Set<String> groups = new java.util.HashSet<>(createdGroups);
+        groups.addAll(cancellableGroups);
+        Map<String, Long> created = rowsOf(groups);
+        for (String table : TABLES) {
+            long expected = created.getOrDefault(table, 0L) + fixtureRowsAdded.getOrDefault(table, 0L)
+                    + (table.equals("file_resource") ? filesCreated.get() : 0);
+            assertThat(after.get(table) - before.get(table)).as("rows added to " + table).isEqualTo(expected);
+        }
+        long flows = created.getOrDefault("flow", 0L);
+        assertThat(count("select coalesce(sum(used), 0) from quota_account") - quotaUsedBefore)
+                .as("quota used: one unit per contract created, less the cancellations refunded")
+                .isEqualTo(flows - refundedCancels.get());
+        assertThat(count("select count(*) from quota_ledger where entry_type = 'DEDUCT' and flow_id in "
+                + "(select id from flow where group_id in (select id from flow_group where organization_id = ?))",
+                fixture().tenant().organizationId()))
+                .isEqualTo(count("select count(*) from flow where organization_id = ?", fixture().tenant().organizationId()));
         assertThat(admin().get("/admin/quota/ledger-check").get("mismatches")).isEmpty();
+        log.info("calls per action {}, of which succeeded {}; rows added {}", tried, succeeded, created);
+        if (tried.containsKey("CancelFlow")) {
+            assertThat(succeeded).as("CancelFlow's success path is fuzzed too").containsKey("CancelFlow");
+        }
     }
 
     @Property(tries = 1500)
@@ -125,16 +173,125 @@ class ApiFuzzIT extends ApiTestBase {
 
     private void answer(ApiClient api, String action, String body) {
         countBefore();
+        boolean creates = action.equals("CreateFlowGroupByFiles");
+        if (body.contains(CANCELLABLE)) {
+            body = body.replace(CANCELLABLE, nextCancellable());
+        }
+        Map<String, Long> rowsBefore = creates ? counts(CREATION_TABLES) : aimedAtRows();
+        long filesBefore = count("select count(*) from file_resource");
         JsonNode response = api.call(action, body);
+        tried.computeIfAbsent(action, a -> new AtomicLong()).incrementAndGet();
+        Map<String, Long> rowsAfter = creates ? counts(CREATION_TABLES) : aimedAtRows();
+        long filesAdded = count("select count(*) from file_resource") - filesBefore;
         assertThat(response.path("RequestId").asText()).as(body).isNotBlank();
         if (response.has("Error")) {
             String code = response.at("/Error/Code").asText();
             assertThat(code).as(action + " " + body).doesNotStartWith("InternalError").isIn(DOCUMENTED);
             assertThat(response.at("/Error/Message").asText()).isNotBlank();
-        } else if (action.equals("CreateFlowGroupByFiles")) {
-            groupsCreated.incrementAndGet();
-            flowsCreated.addAndGet(response.get("FlowIds").size());
+            assertThat(rowsAfter).as("a refused " + action + " leaves nothing behind: " + body).isEqualTo(rowsBefore);
+            assertThat(filesAdded).as("a refused " + action + " stores no file").isZero();
+            return;
         }
+        succeeded.computeIfAbsent(action, a -> new AtomicLong()).incrementAndGet();
+        if (creates) {
+            createdGroups.add(response.get("FlowGroupId").asText());
+            assertThat(rowsAfter.get("flow_group") - rowsBefore.get("flow_group")).isEqualTo(1);
+            assertThat(rowsAfter.get("flow") - rowsBefore.get("flow")).isEqualTo(response.get("FlowIds").size());
+            assertThat(rowsAfter.get("approver") - rowsBefore.get("approver")).as("an approver per one asked for")
+                    .isEqualTo(approversAskedFor(body));
+        } else {
+            // what it wrote to the fixture's group; the cancellable groups' rows are counted with them
+            rowsAfter.forEach((key, rows) -> {
+                if (key.startsWith(fixture().groupId() + " ")) {
+                    fixtureRowsAdded.merge(key.substring(key.indexOf(' ') + 1), rows - rowsBefore.getOrDefault(key, 0L),
+                            Long::sum);
+                }
+            });
+            if (action.equals("CancelFlow")) {
+                // nobody had signed the cancelled contract
+                refundedCancels.incrementAndGet();
+            }
+        }
+        filesCreated.addAndGet(action.equals("UploadFiles") ? response.get("FileIds").size() : 0);
+        assertThat(filesAdded).isEqualTo(action.equals("UploadFiles") ? response.get("FileIds").size() : 0);
+    }
+
+    private static int approversAskedFor(String body) {
+        int approvers = 0;
+        for (JsonNode flow : Requests.parse(body).get("FlowGroupInfos")) {
+            approvers += flow.get("Approvers").size();
+        }
+        return approvers;
+    }
+
+    /**
+     * A contract of this tenant nobody has signed or cancelled; groups of 50 of them are made as they
+     * run out, and count as created by successful calls.
+     */
+    private String nextCancellable() {
+        String flowId = cancellable.poll();
+        if (flowId != null) {
+            return flowId;
+        }
+        Tenant tenant = fixture().tenant();
+        JsonNode created = tenant.api().ok("CreateFlowGroupByFiles",
+                Requests.group(tenant, 50, List.of(Requests.person("待取消", Tenants.mobile()))));
+        cancellableGroups.add(created.get("FlowGroupId").asText());
+        created.get("FlowIds").forEach(id -> cancellable.add(id.asText()));
+        return cancellable.poll();
+    }
+
+    /**
+     * Rows of the tables the other actions write to, per group they aim at (the fixture's and the
+     * cancellable ones), keyed "group table".
+     */
+    private Map<String, Long> aimedAtRows() {
+        Set<String> aimedAt = new java.util.HashSet<>(cancellableGroups);
+        aimedAt.add(fixture().groupId());
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        for (String table : GROUP_TABLES) {
+            jdbc.sql("select group_id, count(*) from " + table + " where group_id in (:groups) group by group_id")
+                    .param("groups", aimedAt).query((rs, n) -> Map.entry(rs.getString(1) + " " + table, rs.getLong(2)))
+                    .list().forEach(e -> rows.put(e.getKey(), e.getValue()));
+        }
+        return rows;
+    }
+
+    /** Rows of the counted tables that belong to these groups (cancellations of them included). */
+    private Map<String, Long> rowsOf(Set<String> groups) {
+        Map<String, Long> rows = new java.util.HashMap<>();
+        perGroup("select id, 1 from flow_group", groups, rows, "flow_group");
+        perGroup("select group_id, count(*) from flow group by group_id", groups, rows, "flow");
+        perGroup("select f.group_id, count(*) from approver a join flow f on f.id = a.flow_id group by f.group_id",
+                groups, rows, "approver");
+        perGroup("select f.group_id, count(*) from component c join flow f on f.id = c.flow_id group by f.group_id",
+                groups, rows, "component");
+        for (String table : GROUP_TABLES) {
+            perGroup("select group_id, count(*) from " + table + " group by group_id", groups, rows, table);
+        }
+        return rows;
+    }
+
+    private void perGroup(String sql, Set<String> groups, Map<String, Long> rows, String table) {
+        long sum = jdbc.sql(sql).query((rs, n) -> groups.contains(rs.getString(1)) ? rs.getLong(2) : 0L).list()
+                .stream().mapToLong(Long::longValue).sum();
+        rows.put(table, sum);
+    }
+
+    private Map<String, Long> counts() {
+        return counts(TABLES);
+    }
+
+    private Map<String, Long> counts(List<String> tables) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        tables.forEach(table -> counts.put(table, count("select count(*) from " + table)));
+        return counts;
+    }
+
+    /** Waits until no job is due (the sealing of auto-signed groups writes audit entries after the answer). */
+    private void quiet() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> management.createJobQuery().executable().count() == 0);
     }
 
     @Provide
@@ -168,8 +325,7 @@ class ApiFuzzIT extends ApiTestBase {
         bases.put("CreateFlowApprovers", Map.of("Operator", operator, "FlowGroupId", f.groupId(), "FillApproverType", 1,
                 "Approvers", List.of(Map.of("FlowId", f.flowIds().get(0), "RecipientId", f.recipientIds().get(2),
                         "ApproverName", "补充", "ApproverMobile", "13800000013"))));
-        bases.put("CancelFlow", Map.of("Operator", operator, "FlowId", "yDnoflowUUckpk84praUyPWcjISDLsIV",
-                "CancelMessage", "测试"));
+        bases.put("CancelFlow", Map.of("Operator", operator, "FlowId", CANCELLABLE, "CancelMessage", "测试"));
         bases.put("DescribeFileUrls", Map.of("Operator", operator, "BusinessType", "FLOW", "BusinessIds", f.flowIds(),
                 "UrlTtl", 60));
         bases.put("VerifyPdf", Map.of("Operator", operator, "FlowId", f.flowIds().get(0)));
@@ -183,21 +339,41 @@ class ApiFuzzIT extends ApiTestBase {
         return net.jqwik.api.Arbitraries.oneOf(perAction);
     }
 
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
-    /** Every code docs/api.md names (in backticks), which is every code the API may answer with. */
+    /**
+     * The codes of docs/api.md's refusal tables (the checks under Protocol and the refusals of every
+     * action): the backticked words there that are of one of the ESS code families Signflow answers
+     * with (AuthFailure, InvalidParameter, ResourceNotFound, ...); action and field names are not.
+     */
     private static Set<String> documentedCodes() {
         try {
-            Matcher m = Pattern.compile("`([A-Z][A-Za-z]+(\\.[A-Za-z]+)?)`").matcher(Files.readString(Path.of("docs/api.md")));
+            String doc = Files.readString(Path.of("docs/api.md"));
+            String refusals = doc.substring(doc.indexOf("## Protocol"), doc.indexOf("## Actions"))
+                    + doc.substring(doc.indexOf("### UploadFiles refusals"), doc.indexOf("### Controls"));
+            Set<String> families = new java.util.HashSet<>();
+            for (java.lang.reflect.Field field : ErrorCodes.class.getFields()) {
+                families.add(((String) field.get(null)).split("\\.")[0]);
+            }
+            Matcher m = Pattern.compile("`([A-Z][A-Za-z]+)(\\.[A-Za-z]+)?`").matcher(refusals);
             Set<String> codes = new java.util.HashSet<>();
             while (m.find()) {
-                codes.add(m.group(1));
+                if (families.contains(m.group(1))) {
+                    codes.add(m.group(1) + (m.group(2) == null ? "" : m.group(2)));
+                }
             }
             return codes;
-        } catch (IOException e) {
+        } catch (IOException | IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @net.jqwik.api.Example
+    void theDocumentedCodesAreTheRefusalTablesCodes() {
+        assertThat(DOCUMENTED).contains("InvalidParameter", "ResourceNotFound.Flow", "OperationDenied.NoQuota",
+                "InternalError.Db", "AuthFailure.SignatureExpire", "MissingParameter.FlowId").doesNotContain("UploadFiles", "CancelFlow",
+                "FlowIds", "DOCUMENT", "POST").hasSizeGreaterThan(60);
     }
 }

@@ -23,7 +23,13 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDSimpleFileSpecification;
+import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionImportData;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionRemoteGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionSubmitForm;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
@@ -33,7 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Files built to hurt: too many pages, active content, a decompression bomb, an image claiming
+ * Files built to hurt: too many pages, active content (JavaScript, launching programs, links to
+ * other files, form submission and import, embedded files), a decompression bomb, an image claiming
  * billions of pixels. Each is refused with InvalidParameterValue and a message saying why, quickly,
  * and nothing is stored. A plain web link is no threat and is accepted.
  */
@@ -94,6 +101,44 @@ class HostileFilesIT extends ApiTestBase {
             names.setEmbeddedFiles(files);
             document.getDocumentCatalog().setNames(names);
         }), "embedded files");
+    }
+
+    @Test
+    void linksToOtherFilesAndFormSubmissionOrImportAreRefused() {
+        assertRefused(build(document -> document.getPage(0).getAnnotations().add(link(remoteGoTo()))),
+                "link action of type GoToR");
+        assertRefused(build(document -> {
+            PDActionImportData importData = new PDActionImportData();
+            importData.setFile(new PDSimpleFileSpecification(new COSString("data.fdf")));
+            document.getPage(0).getAnnotations().add(link(importData));
+        }), "link action of type ImportData");
+        assertRefused(build(document -> {
+            PDActionSubmitForm submit = new PDActionSubmitForm();
+            submit.setFile(new PDSimpleFileSpecification(new COSString("https://collector.example/submit")));
+            document.getPage(0).getAnnotations().add(link(submit));
+        }), "link action of type SubmitForm");
+        // also as the document's opening action, and hidden behind a harmless first action
+        assertRefused(build(document -> document.getDocumentCatalog().setOpenAction(remoteGoTo())),
+                "opening action of type GoToR");
+        assertRefused(build(document -> {
+            PDActionURI first = new PDActionURI();
+            first.setURI("https://example.com/terms");
+            first.getCOSObject().setItem(COSName.NEXT, remoteGoTo());
+            document.getPage(0).getAnnotations().add(link(first));
+        }), "link action of type GoToR");
+    }
+
+    private static PDActionRemoteGoTo remoteGoTo() {
+        PDActionRemoteGoTo goTo = new PDActionRemoteGoTo();
+        goTo.setFile(new PDSimpleFileSpecification(new COSString("other.pdf")));
+        return goTo;
+    }
+
+    private static PDAnnotationLink link(PDAction action) {
+        PDAnnotationLink link = new PDAnnotationLink();
+        link.setRectangle(new PDRectangle(50, 50, 100, 20));
+        link.setAction(action);
+        return link;
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signflow.common.Ids;
+import io.signflow.support.AdminClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;
+import io.signflow.support.SignerClient;
 import io.signflow.support.Tenant;
+import io.signflow.support.Tenants;
 import io.signflow.support.TestPdfs;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +20,29 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every action and every id it takes, used by a stranger with another organization's id: the answer
- * is the documented refusal, and it is the very answer the stranger gets for an id that does not
- * exist at all, so nobody can even learn that another organization's id is real.
+ * Every action and every id it takes, used by a stranger with another organization's id — files,
+ * seals, organizations, contracts, groups, signers (RecipientId) and, for every action that names one,
+ * the operator — and the signer page with a real link of the stranger's own group aimed at the
+ * victim's contract: the answer is the documented refusal, and it is the very answer the stranger
+ * gets for an id that does not exist at all, so nobody can even learn that another organization's id
+ * is real.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IsolationMatrixIT extends ApiTestBase {
 
+    @Autowired
+    JdbcClient jdbc;
+
     /** {@code body} builds the stranger's request around an id: the victim's, or one that exists nowhere. */
     private record Case(String action, String idKind, Function<String, Object> body, String victimId, String code) {
+    }
+
+    /** A request on the signer page's API, with a real link of the stranger's group, around an id. */
+    private record SignerCase(String what, Function<String, AdminClient.Reply> request, String victimId, int status) {
     }
 
     private Tenant victim;
@@ -35,6 +50,14 @@ class IsolationMatrixIT extends ApiTestBase {
     private String groupId;
     private String flowId;
     private String recipientId;
+    private String dynamicRecipientId;
+    /** The stranger's own group, so that the only foreign thing in a request is the id under test. */
+    private String ownGroupId;
+    private String ownFlowId;
+    private String ownRecipientId;
+    private String ownDynamicFlowId;
+    private String ownDynamicRecipientId;
+    private SignerClient ownSigner;
 
     private Map<String, Object> operator() {
         return Map.of("UserId", stranger.operatorId());
@@ -93,7 +116,56 @@ class IsolationMatrixIT extends ApiTestBase {
         cases.add(new Case("DescribeBillUsageDetail", "ProxyOrganizationId", id -> Map.of("StartTime", "20261101",
                 "EndTime", "20261130", "Agent", Map.of("ProxyOrganizationId", id)), victim.organizationId(),
                 "ResourceNotFound.Organization"));
+        // the stranger's own contracts with the victim's signers
+        cases.add(new Case("CreateFlowSignUrl", "RecipientId", id -> Map.of("Operator", operator(), "FlowId", ownFlowId,
+                "FlowApproverInfos", List.of(Map.of("RecipientId", id))), recipientId, "ResourceNotFound"));
+        cases.add(new Case("CreateSchemeUrl", "RecipientId", id -> Map.of("Operator", operator(),
+                "FlowGroupId", ownGroupId, "RecipientId", id, "EndPoint", "HTTP"), recipientId, "ResourceNotFound"));
+        cases.add(new Case("CreateFlowApprovers", "RecipientId", id -> Map.of("Operator", operator(), "FlowId", ownDynamicFlowId,
+                "FillApproverType", 1, "Approvers", List.of(Map.of("RecipientId", id, "ApproverName", "补充",
+                        "ApproverMobile", "13800000013"))), dynamicRecipientId, "ResourceNotFound.FlowApprover"));
+        // every action that names its operator, with the victim's employee as the stranger's operator
+        for (Map.Entry<String, Function<Map<String, Object>, Object>> action : ownRequests().entrySet()) {
+            cases.add(new Case(action.getKey(), action.getKey().equals("UploadFiles") ? "Caller.OperatorId"
+                    : "Operator.UserId", id -> action.getValue().apply(Map.of("UserId", id)), victim.operatorId(),
+                    "ResourceNotFound.User"));
+        }
         return cases;
+    }
+
+    /** Requests of the stranger's about its own things, for a given Operator. */
+    private Map<String, Function<Map<String, Object>, Object>> ownRequests() {
+        Map<String, Function<Map<String, Object>, Object>> requests = new java.util.LinkedHashMap<>();
+        requests.put("CreateFlowGroupByFiles", op -> {
+            ObjectNode request = Requests.group(stranger, 2, List.of(Requests.autoSigner(stranger)));
+            request.set("Operator", io.signflow.support.ApiClient.JSON.valueToTree(op));
+            return request;
+        });
+        requests.put("DescribeFlowBriefs", op -> Map.of("Operator", op, "FlowIds", List.of(ownFlowId)));
+        requests.put("CancelFlow", op -> Map.of("Operator", op, "FlowId", ownFlowId, "CancelMessage", "取消"));
+        requests.put("CreateFlowSignUrl", op -> Map.of("Operator", op, "FlowId", ownFlowId,
+                "FlowApproverInfos", List.of(Map.of("RecipientId", ownRecipientId))));
+        requests.put("CreateSchemeUrl", op -> Map.of("Operator", op, "FlowGroupId", ownGroupId,
+                "RecipientId", ownRecipientId, "EndPoint", "HTTP"));
+        requests.put("CreateFlowApprovers", op -> Map.of("Operator", op, "FlowId", ownDynamicFlowId, "FillApproverType", 1,
+                "Approvers", List.of(Map.of("RecipientId", ownDynamicRecipientId, "ApproverName", "补充",
+                        "ApproverMobile", "13800000013"))));
+        requests.put("CreateFlowReminds", op -> Map.of("Operator", op, "FlowIds", List.of(ownFlowId)));
+        requests.put("DescribeFileUrls", op -> Map.of("Operator", op, "BusinessType", "FLOW",
+                "BusinessIds", List.of(ownFlowId)));
+        requests.put("VerifyPdf", op -> Map.of("Operator", op, "FlowId", ownFlowId));
+        requests.put("UploadFiles", op -> Map.of("BusinessType", "DOCUMENT", "Caller", Map.of("OperatorId", op.get("UserId")),
+                "FileInfos", List.of(Map.of("FileName", "a.pdf", "FileBody", TestPdfs.base64(TestPdfs.a4(1))))));
+        return requests;
+    }
+
+    /** The signer page with a real link of the stranger's group, aimed at the victim's contract. */
+    private List<SignerCase> signerCases() {
+        return List.of(
+                new SignerCase("a page of another group's contract", id -> admin().send("GET", "/sign/api/"
+                        + ownSigner.token() + "/flows/" + id + "/files/0/pages/1.png", null, false), flowId, 404),
+                new SignerCase("rejecting another group's contract", id -> ownSigner.reject("000000", "不同意", List.of(id)),
+                        flowId, 409));
     }
 
     @TestFactory
@@ -105,6 +177,19 @@ class IsolationMatrixIT extends ApiTestBase {
         groupId = created.get("FlowGroupId").asText();
         flowId = created.at("/FlowIds/0").asText();
         recipientId = created.at("/Approvers/0/Approvers/1/RecipientId").asText();
+        dynamicRecipientId = victim.api().ok("CreateFlowGroupByFiles", Requests.group(victim, 2,
+                List.of(dynamicSigner()))).at("/Approvers/0/Approvers/0/RecipientId").asText();
+        String ownMobile = Tenants.mobile();
+        JsonNode own = stranger.api().ok("CreateFlowGroupByFiles", Requests.group(stranger, 2,
+                List.of(Requests.person("陌生人", ownMobile))));
+        ownGroupId = own.get("FlowGroupId").asText();
+        ownFlowId = own.at("/FlowIds/0").asText();
+        ownRecipientId = own.at("/Approvers/0/Approvers/0/RecipientId").asText();
+        JsonNode ownDynamic = stranger.api().ok("CreateFlowGroupByFiles", Requests.group(stranger, 2,
+                List.of(dynamicSigner())));
+        ownDynamicFlowId = ownDynamic.at("/FlowIds/0").asText();
+        ownDynamicRecipientId = ownDynamic.at("/Approvers/0/Approvers/0/RecipientId").asText();
+        ownSigner = SignerClient.invited(admin(), ownMobile);
         long victimsQuota = admin().get("/admin/organizations/" + victim.organizationId() + "/quota").get("used").asLong();
 
         return Stream.concat(cases().stream().map(c -> DynamicTest.dynamicTest(c.action() + " with a stranger's "
@@ -116,12 +201,42 @@ class IsolationMatrixIT extends ApiTestBase {
                 assertThat(code(withVictimsId)).isEqualTo(c.code());
             }
             assertThat(comparable(withVictimsId, c.victimId())).isEqualTo(comparable(withNobodysId, nobodysId));
-        })), Stream.of(DynamicTest.dynamicTest("the victim's contracts and quota are untouched", () -> {
+        })), Stream.concat(signerCases().stream().map(c -> DynamicTest.dynamicTest("the signer page: " + c.what(), () -> {
+            String nobodysId = Ids.next();
+            AdminClient.Reply withVictimsId = c.request().apply(c.victimId());
+            AdminClient.Reply withNobodysId = c.request().apply(nobodysId);
+            assertThat(withVictimsId.status()).isEqualTo(c.status());
+            assertThat(withVictimsId.status()).isEqualTo(withNobodysId.status());
+            assertThat(String.valueOf(withVictimsId.body()).replace(c.victimId(), "<id>"))
+                    .isEqualTo(String.valueOf(withNobodysId.body()).replace(nobodysId, "<id>"));
+        })), Stream.of(DynamicTest.dynamicTest("a used-up link can no longer ask for a code, sign or reject", () -> {
+            String mobile = Tenants.mobile();
+            stranger.api().ok("CreateFlowGroupByFiles", Requests.group(stranger, 2, List.of(Requests.person("用完", mobile))));
+            SignerClient signer = SignerClient.invited(admin(), mobile);
+            String code = signer.code();
+            assertThat(signer.sign(code).status()).isEqualTo(200);
+            assertThat(signer.requestCode().status()).isEqualTo(409);
+            assertThat(signer.sign(code).status()).isEqualTo(409);
+            assertThat(signer.reject(code, "后悔了").status()).isEqualTo(409);
+            assertThat(signer.view().body().get("state").asText()).isEqualTo("DONE");
+        }), DynamicTest.dynamicTest("the victim's contracts and quota are untouched", () -> {
             assertThat(victim.api().ok("DescribeFlowInfo", Map.of("Operator", Map.of("UserId", victim.operatorId()),
                     "FlowGroupId", groupId)).at("/FlowDetailInfos/0/FlowStatus").asInt()).isEqualTo(1);
             assertThat(admin().get("/admin/organizations/" + victim.organizationId() + "/quota").get("used").asLong())
                     .isEqualTo(victimsQuota);
-        })));
+            assertThat(jdbc.sql("select name from approver where recipient_id = ?").param(dynamicRecipientId)
+                    .query(String.class).optional()).as("the victim's dynamic signer is still unnamed").isEmpty();
+            assertThat(SignerClient.invited(admin(), "13900000077").view().body().get("state").asText())
+                    .isEqualTo("TO_SIGN");
+        }))));
+    }
+
+    private static ObjectNode dynamicSigner() {
+        ObjectNode dynamic = Requests.person("占位", "13800000000");
+        dynamic.remove(List.of("ApproverName", "ApproverMobile"));
+        dynamic.put("ApproverRoleName", "乙方");
+        dynamic.putObject("ApproverOption").put("FillType", 1);
+        return dynamic;
     }
 
     private static String code(JsonNode response) {

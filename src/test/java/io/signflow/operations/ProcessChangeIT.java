@@ -1,11 +1,13 @@
 package io.signflow.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.signflow.outbox.OutboxRepository;
 import io.signflow.process.ProcessDeployer;
-import io.signflow.support.AdminClient;
-import io.signflow.support.ApiClient;
+import io.signflow.support.CallbackReceiver;
+import io.signflow.support.CallbackRetries;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;
 import io.signflow.support.SignerClient;
@@ -17,27 +19,39 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An operator changes a process without touching Java: the models come from a directory
- * (SIGNFLOW_BPMN_DIR), one is replaced by a version with a review user task, the application deploys
- * at start. New groups follow the new version, groups already running finish on theirs, and the
- * review is completed with the documented engine REST script. The same script lists incidents and
- * retries a failed job.
+ * (SIGNFLOW_BPMN_DIR), one is replaced by an example from docs/examples/bpmn with a user task added,
+ * and the application deploys it as at a restart. Instances started before finish on their version
+ * as it was modelled — one waiting before the changed step passes it without the new task — and new
+ * ones stop at the new task, which the documented engine REST commands complete, and then end. The
+ * same commands, read from docs/operating.md, list incidents, retry a job, find an instance by its
+ * business key and correlate a message; every command on that page is run here. A setting that
+ * belongs to the process (how long a callback retry may take) is read from the model.
  */
 class ProcessChangeIT extends ApiTestBase {
 
     private static final Path MODELS = copyOfTheModels();
+    private static final DocumentedCommands COMMANDS = new DocumentedCommands();
 
     @DynamicPropertySource
     static void modelsFromADirectory(DynamicPropertyRegistry registry) {
@@ -51,67 +65,162 @@ class ProcessChangeIT extends ApiTestBase {
     RuntimeService runtime;
 
     @Autowired
+    HistoryService history;
+
+    @Autowired
     ManagementService management;
 
-    @org.junit.jupiter.api.AfterEach
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OutboxRepository outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @AfterEach
     void restoreTheOriginalModels() throws Exception {
-        Files.copy(Path.of("bpmn/flow-group.bpmn"), MODELS.resolve("flow-group.bpmn"), StandardCopyOption.REPLACE_EXISTING);
-        new ProcessDeployer(repository, "file:" + MODELS).afterPropertiesSet();
+        for (String model : List.of("flow-group.bpmn", "sign-flow.bpmn", "message-delivery.bpmn")) {
+            Files.copy(Path.of("bpmn", model), MODELS.resolve(model), StandardCopyOption.REPLACE_EXISTING);
+        }
+        restart();
+    }
+
+    @AfterAll
+    static void everyDocumentedCommandWasRun() {
+        assertThat(COMMANDS.notRun()).as("commands of docs/operating.md no test ran").isEmpty();
     }
 
     @Test
-    void newGroupsFollowTheChangedModelWhileRunningOnesFinishOnTheirs() throws Exception {
+    void aContractWaitingBeforeTheChangedStepFinishesOnItsVersionWhileNewContractsFollowTheNewModel() throws Exception {
+        Tenant tenant = tenants().create(null, 100, 1);
+        String before = Tenants.mobile();
+        String after = Tenants.mobile();
+        String oldGroup = create(tenant, before);   // its contracts wait for their signer, before the changed step
+        int groupVersion = latestVersion("flow-group");
+
+        change("sign-flow-with-review.bpmn", "sign-flow.bpmn");
+        String newGroup = create(tenant, after);
+        List<HistoricProcessInstance> oldFlows = contracts(oldGroup);
+        List<HistoricProcessInstance> newFlows = contracts(newGroup);
+        assertThat(version(newFlows.get(0))).isEqualTo(version(oldFlows.get(0)) + 1);
+        assertThat(latestVersion("flow-group")).as("only the changed model is deployed again").isEqualTo(groupVersion);
+
+        // the old contracts, signed now, go on as their version says: sealed at once, no check
+        SignerClient.invited(admin(), before).signNow();
+        awaitEnded(oldGroup);
+        for (HistoricProcessInstance flow : oldFlows) {
+            assertThat(passed(flow, "UserTask_CheckBeforeSealing")).isFalse();
+            assertThat(passed(flow, "EndEvent_Completed")).isTrue();
+        }
+
+        // the new ones stop at the check once signed, and are sealed only after it
+        SignerClient.invited(admin(), after).signNow();
+        List<String> tasks = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            tasks.clear();
+            for (JsonNode task : COMMANDS.run("tasks", port, Map.of("TASK_KEY", "UserTask_CheckBeforeSealing"))) {
+                if (newFlows.stream().anyMatch(f -> f.getId().equals(task.get("processInstanceId").asText()))) {
+                    tasks.add(task.get("id").asText());
+                }
+            }
+            return tasks.size() == 2;
+        });
+        assertThat(sealed(newGroup)).isZero();
+        for (String task : tasks) {
+            COMMANDS.run("complete", port, Map.of("TASK_ID", task));
+        }
+        awaitEnded(newGroup);
+        for (HistoricProcessInstance flow : newFlows) {
+            assertThat(passed(flow, "UserTask_CheckBeforeSealing")).isTrue();
+            assertThat(passed(flow, "EndEvent_Completed")).isTrue();
+        }
+    }
+
+    @Test
+    void aGroupStartedBeforeTheReviewWasAddedEndsWithoutItWhileNewGroupsWaitForIt() throws Exception {
         Tenant tenant = tenants().create(null, 100, 1);
         String before = Tenants.mobile();
         String after = Tenants.mobile();
         String running = create(tenant, before);
+        int flowVersion = latestVersion("sign-flow");
 
-        Files.copy(Path.of("docs/examples/bpmn/flow-group-with-review.bpmn"), MODELS.resolve("flow-group.bpmn"),
-                StandardCopyOption.REPLACE_EXISTING);
-        new ProcessDeployer(repository, "file:" + MODELS).afterPropertiesSet();   // what a restart does
+        change("flow-group-with-review.bpmn", "flow-group.bpmn");
         String reviewed = create(tenant, after);
-
-        assertThat(definitionVersion(reviewed)).isEqualTo(definitionVersion(running) + 1);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("sign-flow").count()).isEqualTo(1);
+        assertThat(version(group(reviewed))).isEqualTo(version(group(running)) + 1);
+        assertThat(latestVersion("sign-flow")).as("only the changed model is deployed again").isEqualTo(flowVersion);
         // the new group waits for its review: its contracts exist, nobody has been told
         assertThat(SignerClient.invitations(admin(), after)).isZero();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("sign-flow")
-                .superProcessInstanceId(instance(reviewed).getId()).count()).isZero();
-        // the running group goes on as before
-        SignerClient.invited(admin(), before).signNow();
+        assertThat(contracts(reviewed)).isEmpty();
 
-        JsonNode tasks = script("tasks");
+        SignerClient.invited(admin(), before).signNow();
+        awaitEnded(running);
+        assertThat(passed(group(running), "UserTask_ReviewGroup")).isFalse();
+
         String taskId = null;
-        for (JsonNode task : tasks) {
-            if (task.get("processInstanceId").asText().equals(instance(reviewed).getId())) {
-                assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("UserTask_ReviewGroup");
+        for (JsonNode task : COMMANDS.run("tasks", port, Map.of("TASK_KEY", "UserTask_ReviewGroup"))) {
+            if (task.get("processInstanceId").asText().equals(group(reviewed).getId())) {
                 taskId = task.get("id").asText();
             }
         }
         assertThat(taskId).isNotNull();
-        script("complete", taskId);
-
+        COMMANDS.run("complete", port, Map.of("TASK_ID", taskId));
         assertThat(SignerClient.invitations(admin(), after)).isEqualTo(1);
         SignerClient.invited(admin(), after).signNow();
+        awaitEnded(reviewed);
+        assertThat(passed(group(reviewed), "UserTask_ReviewGroup")).isTrue();
     }
 
     @Test
-    void theScriptListsIncidentsAndRetriesTheFailedJob() throws Exception {
+    void theDocumentedCommandsListIncidentsRetryTheFailedJobAndFindInstancesByBusinessKey() {
         Tenant tenant = tenants().create(null, 100, 1);
         String groupId = create(tenant, Tenants.mobile());
-        String flowInstance = runtime.createProcessInstanceQuery().processDefinitionKey("sign-flow")
-                .superProcessInstanceId(instance(groupId).getId()).list().get(0).getId();
+        String flowInstance = contracts(groupId).get(0).getId();
         String jobId = management.createJobQuery().processInstanceId(flowInstance).singleResult().getId();
         management.setJobRetries(jobId, 0);
 
-        JsonNode incidents = script("incidents");
+        JsonNode incidents = COMMANDS.run("incidents", port, Map.of());
         assertThat(incidents.findValuesAsText("configuration")).contains(jobId);
-        script("retry", jobId);
+        COMMANDS.run("retry", port, Map.of("JOB_ID", jobId));
 
         assertThat(runtime.createIncidentQuery().configuration(jobId).count()).isZero();
         assertThat(management.createJobQuery().jobId(jobId).singleResult().getRetries()).isEqualTo(1);
-        JsonNode instances = script("instances", "flow-group");
-        assertThat(instances.findValuesAsText("businessKey")).contains(groupId);
+        JsonNode instances = COMMANDS.run("instance", port, Map.of("PROCESS", "flow-group", "BUSINESS_KEY", groupId));
+        assertThat(instances).hasSize(1);
+        assertThat(instances.get(0).get("id").asText()).isEqualTo(group(groupId).getId());
+    }
+
+    @Test
+    void theDocumentedCommandCorrelatesAMessageByBusinessKey() {
+        Tenant tenant = tenants().create(null, 100, 1);
+        String mobile = Tenants.mobile();
+        String groupId = create(tenant, mobile);
+        HistoricProcessInstance flow = contracts(groupId).get(0);
+
+        JsonNode result = COMMANDS.run("correlate", port, Map.of("MESSAGE", "ApproverSigned",
+                "FLOW_ID", flow.getBusinessKey()));
+        assertThat(result).hasSize(1);
+        assertThat(result.get(0).at("/execution/processInstanceId").asText()).isEqualTo(flow.getId());
+        // nothing was signed: the contract looked again and waits for its signer, who is not told twice
+        assertThat(runtime.getActiveActivityIds(flow.getId())).contains("ReceiveTask_AwaitSignature");
+        assertThat(SignerClient.invitations(admin(), mobile)).isEqualTo(1);
+    }
+
+    @Test
+    void howLongACallbackRetryMayTakeIsTheModelsSetting() throws Exception {
+        Files.writeString(MODELS.resolve("message-delivery.bpmn"), Files.readString(Path.of("bpmn/message-delivery.bpmn"))
+                .replace("<camunda:inputParameter name=\"attemptTimeout\">PT10S<", "<camunda:inputParameter name=\"attemptTimeout\">PT2S<"));
+        restart();
+        try (CallbackReceiver trickling = CallbackReceiver.answering(() -> CallbackReceiver.Answer.TRICKLE)) {
+            Tenant tenant = tenants().create(null, 1, 0);
+            String instance = new CallbackRetries(transaction, outbox, runtime)
+                    .start(tenant.organizationId(), trickling.url(), 1).get(0);
+            String error = await().atMost(Duration.ofSeconds(20)).until(() -> management.createJobQuery()
+                    .processInstanceId(instance).singleResult().getExceptionMessage(), java.util.Objects::nonNull);
+            assertThat(error).contains("did not answer completely within 2 s");
+            runtime.deleteProcessInstance(instance, "test over");
+        }
     }
 
     private String create(Tenant tenant, String mobile) {
@@ -119,27 +228,52 @@ class ProcessChangeIT extends ApiTestBase {
                 List.of(Requests.person("审阅", mobile)))).get("FlowGroupId").asText();
     }
 
-    private ProcessInstance instance(String groupId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("flow-group").processInstanceBusinessKey(groupId)
-                .singleResult();
+    /** Puts the example in place of a model and deploys as a restart does. */
+    private void change(String example, String model) throws Exception {
+        Files.copy(Path.of("docs/examples/bpmn", example), MODELS.resolve(model), StandardCopyOption.REPLACE_EXISTING);
+        restart();
     }
 
-    private int definitionVersion(String groupId) {
-        return repository.getProcessDefinition(instance(groupId).getProcessDefinitionId()).getVersion();
+    private void restart() {
+        new ProcessDeployer(repository, "file:" + MODELS).afterPropertiesSet();
     }
 
-    /** Runs scripts/engine-rest.sh as an operator would, against this server. */
-    private JsonNode script(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", "scripts/engine-rest.sh"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("SIGNFLOW_URL", "http://127.0.0.1:" + port);
-        builder.environment().put("SIGNFLOW_ADMIN_USER", AdminClient.USER);
-        builder.environment().put("SIGNFLOW_ADMIN_PASSWORD", AdminClient.PASSWORD);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(output).isZero();
-        return output.isBlank() ? ApiClient.JSON.createObjectNode() : ApiClient.JSON.readTree(output);
+    private HistoricProcessInstance group(String groupId) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey("flow-group")
+                .processInstanceBusinessKey(groupId).singleResult();
+    }
+
+    private List<HistoricProcessInstance> contracts(String groupId) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey("sign-flow")
+                .superProcessInstanceId(group(groupId).getId()).list();
+    }
+
+    private int version(HistoricProcessInstance instance) {
+        return repository.getProcessDefinition(instance.getProcessDefinitionId()).getVersion();
+    }
+
+    private int latestVersion(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
+                .getVersion();
+    }
+
+    private boolean passed(HistoricProcessInstance instance, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .finished().count() > 0;
+    }
+
+    private long sealed(String groupId) {
+        return jdbc.sql("select count(*) from sealed_document s join flow f on f.id = s.flow_id where f.group_id = ?")
+                .param(groupId).query(Long.class).single();
+    }
+
+    /** The group's process has ended, every contract completed and sealed. */
+    private void awaitEnded(String groupId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> group(groupId).getEndTime() != null);
+        assertThat(jdbc.sql("select count(*) from flow where group_id = ? and status = 4").param(groupId)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(sealed(groupId)).isEqualTo(2);
+        assertThat(passed(group(groupId), "EndEvent_GroupEnded")).isTrue();
     }
 
     private static Path copyOfTheModels() {

@@ -5,6 +5,10 @@ import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.ess.v20201111.EssClient;
 import io.signflow.SignflowApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,9 +31,28 @@ import org.springframework.test.context.DynamicPropertySource;
                 "signflow.api.action-rate-limits.DescribeFlowBriefs=1000",
                 "signflow.api.action-rate-limits.DescribeBillUsageDetail=1000",
                 "signflow.api.action-rate-limits.DescribeBillUsage=5",
-                "logging.level.org.apache.pdfbox=ERROR"
+                "logging.level.org.apache.pdfbox=ERROR",
+                // Spring Boot's tests turn metrics export off; the Prometheus endpoint is part of what is tested
+                "management.prometheus.metrics.export.enabled=true",
+                "logging.file.name=target/it-logs/signflow-${signflow.test.database:postgres}.log",
+                "logging.logback.rollingpolicy.max-file-size=2GB"
         })
 public abstract class ApiTestBase {
+
+    /**
+     * Everything the applications of this test run log, from their start: tests that look for leaks
+     * read it (the console capture of a test begins only when the test does).
+     */
+    public static final Path LOG_FILE = Path.of("target", "it-logs", "signflow-" + TestDatabase.kind() + ".log");
+
+    static {
+        try {
+            // this run's applications start it afresh
+            Files.deleteIfExists(LOG_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @LocalServerPort
     protected int port;

@@ -106,6 +106,12 @@ public class SignerClient {
                 false);
     }
 
+    /** Rejects only the contracts named. */
+    public AdminClient.Reply reject(String code, String reason, java.util.List<String> flowIds) {
+        return admin.send("POST", "/sign/api/" + token + "/reject", Map.of("code", code, "reason", reason,
+                "flowIds", flowIds), false);
+    }
+
     /** Signs everything open now with a fresh code, and requires success. */
     public JsonNode signNow() {
         AdminClient.Reply reply = sign(code());
