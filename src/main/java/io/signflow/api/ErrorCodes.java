@@ -88,6 +88,7 @@ public final class ErrorCodes {
     public static final String MISSING_SIGN_COMPONENT = "MissingParameter.ApproverSignComponent";
     public static final String SIGN_COMPONENTS = "InvalidParameter.SignComponents";
     public static final String NO_SUPPORT_COMPONENT_TYPE = "OperationDenied.NoSupportComponentType";
+    public static final String NO_SUPPORT_JUMP_PAGE = "OperationDenied.NoSupportJumpPage";
     public static final String COMPONENT_FILE_INDEX = "InvalidParameter.ComponentFileIndex";
     public static final String COMPONENT_PAGE = "InvalidParameter.ComponentPage";
     public static final String COMPONENT_POSITION = "InvalidParameter.ComponentPosition";

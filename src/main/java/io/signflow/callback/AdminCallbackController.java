@@ -45,8 +45,9 @@ public class AdminCallbackController {
             throw RequestRejected.badRequest("key must be 32 bytes (AES-256).");
         }
         String token = body.token() == null || body.token().isBlank() ? random(32) : body.token();
-        if (token.length() > 128) {
-            throw RequestRejected.badRequest("token must be at most 128 characters.");
+        // printable ASCII, as ESS's tokens are: 128 of them still fit the stored, encrypted column
+        if (token.length() > 128 || !token.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw RequestRejected.badRequest("token must be at most 128 printable ASCII characters, without spaces.");
         }
         if (!settings.set(organizationId, new CallbackSettings.Target(body.url(), key, token))) {
             throw RequestRejected.notFound("No organization " + organizationId + ".");

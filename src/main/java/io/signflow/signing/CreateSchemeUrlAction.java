@@ -68,7 +68,7 @@ public class CreateSchemeUrlAction implements ApiAction<CreateSchemeUrlAction.Re
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
         String endPoint = request.endPoint() == null || request.endPoint().isBlank() ? "HTTP" : request.endPoint();
         if (endPoint.equals("APP") && (request.pathType() == null || request.pathType() == 0 || request.pathType() == 2)) {
-            throw new ApiException("OperationDenied.NoSupportJumpPage", "EndPoint APP cannot open the home or list page.");
+            throw new ApiException(ErrorCodes.NO_SUPPORT_JUMP_PAGE, "EndPoint APP cannot open the home or list page.");
         }
         if (!endPoint.equals("HTTP") && !endPoint.equals("HTTP_SHORT_URL")) {
             throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, "EndPoint " + endPoint

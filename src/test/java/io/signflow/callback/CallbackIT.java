@@ -427,6 +427,11 @@ class CallbackIT extends ApiTestBase {
         }
         assertThat(admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
                 Map.of("url", "https://example.com/cb", "key", "short"), true).status()).isEqualTo(400);
+        // a token of 128 characters fits its encrypted column; non-ASCII ones would not, and are refused up front
+        assertThat(admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                Map.of("url", "https://example.com/cb", "token", "令".repeat(128)), true).status()).isEqualTo(400);
+        assertThat(admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                Map.of("url", "https://example.com/cb", "token", "t".repeat(128)), true).status()).isEqualTo(200);
         assertThat(admin().send("PUT", "/admin/organizations/nosuchorganization000000000000/callback",
                 Map.of("url", "https://example.com/cb"), true).status()).isEqualTo(404);
         assertThat(admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",

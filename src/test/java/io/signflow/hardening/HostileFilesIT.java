@@ -12,6 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -126,6 +132,44 @@ class HostileFilesIT extends ApiTestBase {
             first.getCOSObject().setItem(COSName.NEXT, remoteGoTo());
             document.getPage(0).getAnnotations().add(link(first));
         }), "link action of type GoToR");
+    }
+
+    @Test
+    void actionsHiddenAnywhereInTheFileAndLinksToOtherThanTheWebAreRefused() {
+        assertRefused(build(document -> {
+            PDDocumentOutline outline = new PDDocumentOutline();
+            PDOutlineItem bookmark = new PDOutlineItem();
+            bookmark.setTitle("条款");
+            bookmark.setAction(new PDActionJavaScript("app.alert('hi')"));
+            outline.addLast(bookmark);
+            document.getDocumentCatalog().setDocumentOutline(outline);
+        }), "JavaScript");
+        assertRefused(build(document -> {
+            PDActionURI first = new PDActionURI();
+            first.setURI("https://example.com/terms");
+            first.getCOSObject().setItem(COSName.NEXT, new COSArray(List.of(remoteGoTo().getCOSObject())));
+            document.getPage(0).getAnnotations().add(link(first));
+        }), "link action of type GoToR");
+        for (String target : List.of("javascript:alert(1)", "file:///etc/passwd", "\\\\host\\share\\x.exe")) {
+            assertRefused(build(document -> {
+                PDActionURI uri = new PDActionURI();
+                uri.setURI(target);
+                document.getPage(0).getAnnotations().add(link(uri));
+            }), "address");
+        }
+        assertRefused(build(document -> {
+            PDStream content = new PDStream(document, new ByteArrayInputStream(new byte[0]));
+            content.getCOSObject().setString(COSName.F, "elsewhere.bin");
+            document.getPage(0).setContents(content);
+        }), "another file");
+        assertRefused(build(document -> {
+            PDAcroForm form = new PDAcroForm(document);
+            document.getDocumentCatalog().setAcroForm(form);
+            PDTextField field = new PDTextField(form);
+            field.setPartialName("amount");
+            field.getCOSObject().setItem(COSName.AA, new COSDictionary());
+            form.getFields().add(field);
+        }), "actions that run by themselves");
     }
 
     private static PDActionRemoteGoTo remoteGoTo() {

@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,9 +67,23 @@ public abstract class ApiTestBase {
     @Value("${signflow.demo.secret-key}")
     private String demoSecretKey;
 
+    @Autowired
+    private ProcessEngine engine;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+    }
+
+    /**
+     * Tests that need other settings get an application of their own, on a database of its own. Its
+     * engine registers as "default" in Camunda's one static registry, where Cockpit and the engine
+     * REST API of every application in this JVM look theirs up; so before each test the application
+     * under test puts its own engine back.
+     */
+    @BeforeEach
+    void engineOfThisApplication() {
+        ProcessEngines.registerProcessEngine(engine);
     }
 
     /** The demo key: the seed's operators call with it. */
