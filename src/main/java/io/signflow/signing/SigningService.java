@@ -204,11 +204,19 @@ public class SigningService {
         });
     }
 
-    /** A page of one of the signer's contracts; not for contracts that ended without being signed. */
+    /**
+     * A page of one of the signer's contracts; not for contracts that ended without being signed, and
+     * not once the link is used up (see {@link #usedUp}).
+     */
     public byte[] page(String token, String flowId, int page) {
         Signer signer = transaction.execute(status -> signer(token));
-        Assignment assignment = queries.assignments(signer.id()).stream().filter(a -> a.flowId().equals(flowId))
+        List<Assignment> assignments = queries.assignments(signer.id());
+        Assignment assignment = assignments.stream().filter(a -> a.flowId().equals(flowId))
                 .findFirst().orElseThrow(() -> RequestRejected.notFound("No such contract for this link."));
+        if (usedUp(assignments)) {
+            throw new RequestRejected(HttpStatus.GONE, "You have nothing left to do in this group; its contracts "
+                    + "are no longer shown through this link.");
+        }
         if (FlowStatus.isTerminal(assignment.flowStatus()) && assignment.flowStatus() != FlowStatus.ALL_SIGNED) {
             throw new RequestRejected(HttpStatus.GONE, "This contract has ended; its pages are no longer shown.");
         }
@@ -293,24 +301,31 @@ public class SigningService {
         }
     }
 
+    /**
+     * The signer's view. A used-up link shows only what became of each contract: no pages, fields or
+     * seals, since the signer has nothing left to act on.
+     */
     private SignerView describe(Signer signer) {
         FlowGroupSummary group = groups.find(signer.groupId()).orElseThrow();
         List<Assignment> assignments = queries.assignments(signer.id());
-        Map<String, List<Field>> fields = queries.fields(assignments.stream().map(Assignment::recipientId).toList())
+        boolean usedUp = usedUp(assignments);
+        Map<String, List<Field>> fields = usedUp ? Map.of()
+                : queries.fields(assignments.stream().map(Assignment::recipientId).toList())
                 .stream().collect(Collectors.groupingBy(Field::flowId));
-        Map<String, List<PageGeometry>> pages = files.pages(assignments.stream().map(Assignment::fileId)
-                .distinct().toList());
+        Map<String, List<PageGeometry>> pages = usedUp ? Map.of()
+                : files.pages(assignments.stream().map(Assignment::fileId).distinct().toList());
         List<SignerView.Contract> contracts = new ArrayList<>();
         for (Assignment a : assignments) {
             boolean canSign = a.approveStatus() == ApproveStatus.TO_SIGN;
             contracts.add(new SignerView.Contract(a.flowId(), a.flowName(), a.flowType(), a.description(), a.flowStatus(),
                     a.approveStatus(), a.flowMessage(), canSign, canSign && !a.noRefuse(),
-                    pages.get(a.fileId()).stream().map(p -> new SignerView.Page(p.width(), p.height())).toList(),
+                    pages.getOrDefault(a.fileId(), List.of()).stream()
+                            .map(p -> new SignerView.Page(p.width(), p.height())).toList(),
                     fields.getOrDefault(a.flowId(), List.of()).stream().map(SigningService::field).toList()));
         }
         List<Field> open = contracts.stream().filter(SignerView.Contract::canSign)
                 .flatMap(c -> fields.getOrDefault(c.flowId(), List.of()).stream()).toList();
-        List<SignerView.SealOption> sealOptions = signer.isEnterprise()
+        List<SignerView.SealOption> sealOptions = signer.isEnterprise() && !usedUp
                 ? seals.options(signer.organizationName(), signer.mobile()).stream()
                 .map(s -> new SignerView.SealOption(s.id(), s.name())).toList()
                 : List.of();
@@ -329,6 +344,12 @@ public class SigningService {
         }
         return new SignerView.Field(f.id(), f.type(), f.name(), f.pageNo(), f.posX(), f.posY(), f.width(), f.height(),
                 f.required(), f.isFill() ? f.componentValue() : null, choices);
+    }
+
+    /** The signer has signed or rejected everything, or their contracts have ended: nothing is left to do. */
+    private static boolean usedUp(List<Assignment> assignments) {
+        String state = state(assignments);
+        return state.equals("DONE") || state.equals("ENDED");
     }
 
     private static String state(List<Assignment> assignments) {

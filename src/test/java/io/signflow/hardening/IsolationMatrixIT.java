@@ -209,16 +209,24 @@ class IsolationMatrixIT extends ApiTestBase {
             assertThat(withVictimsId.status()).isEqualTo(withNobodysId.status());
             assertThat(String.valueOf(withVictimsId.body()).replace(c.victimId(), "<id>"))
                     .isEqualTo(String.valueOf(withNobodysId.body()).replace(nobodysId, "<id>"));
-        })), Stream.of(DynamicTest.dynamicTest("a used-up link can no longer ask for a code, sign or reject", () -> {
+        })), Stream.of(DynamicTest.dynamicTest("a used-up link can no longer ask for a code, sign, reject or show pages", () -> {
             String mobile = Tenants.mobile();
-            stranger.api().ok("CreateFlowGroupByFiles", Requests.group(stranger, 2, List.of(Requests.person("用完", mobile))));
+            String flowId = stranger.api().ok("CreateFlowGroupByFiles", Requests.group(stranger, 2,
+                    List.of(Requests.person("用完", mobile)))).at("/FlowIds/0").asText();
             SignerClient signer = SignerClient.invited(admin(), mobile);
+            assertThat(signer.page(flowId, 1).status()).isEqualTo(200);
             String code = signer.code();
             assertThat(signer.sign(code).status()).isEqualTo(200);
             assertThat(signer.requestCode().status()).isEqualTo(409);
             assertThat(signer.sign(code).status()).isEqualTo(409);
             assertThat(signer.reject(code, "后悔了").status()).isEqualTo(409);
-            assertThat(signer.view().body().get("state").asText()).isEqualTo("DONE");
+            assertThat(signer.page(flowId, 1).status()).isEqualTo(410);
+            JsonNode view = signer.view().body();
+            assertThat(view.get("state").asText()).isEqualTo("DONE");
+            // what became of each contract, and nothing more
+            assertThat(view.at("/contracts/0/approveStatus").asInt()).isEqualTo(3);
+            assertThat(view.at("/contracts/0/pages")).isEmpty();
+            assertThat(view.at("/contracts/0/fields")).isEmpty();
         }), DynamicTest.dynamicTest("the victim's contracts and quota are untouched", () -> {
             assertThat(victim.api().ok("DescribeFlowInfo", Map.of("Operator", Map.of("UserId", victim.operatorId()),
                     "FlowGroupId", groupId)).at("/FlowDetailInfos/0/FlowStatus").asInt()).isEqualTo(1);
