@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.signflow.api.ApiJson;
 import io.signflow.common.Ids;
+import io.signflow.flowgroup.FlowGroupOutcome;
 import io.signflow.flowgroup.ApproveStatus;
 import io.signflow.flowgroup.FlowApprover;
 import io.signflow.flowgroup.FlowProgress;
@@ -103,7 +104,9 @@ public class CallbackMessages {
             data.put("FlowGroupId", group.id());
             data.put("FlowGroupName", group.name());
             data.put("OrganizationId", group.organizationId());
-            data.put("Status", "COMPLETED".equals(group.status()) ? "ALL" : "INVALID");
+            FlowGroupOutcome outcome = new FlowGroupOutcome(group.completed(), group.rejected(), group.expired(),
+                    group.cancelled());
+            data.put("Status", outcome.apiStatus(outcome.ended()));
             data.put("CompletedCount", group.completed());
             data.put("RejectedCount", group.rejected());
             data.put("ExpiredCount", group.expired());
