@@ -26,6 +26,6 @@ public record OutboxProperties(
         @DefaultValue("10s") Duration attemptTimeout,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("5s") Duration pollInterval,
-        @DefaultValue("8") int threads,
-        @DefaultValue("2") int inFlightPerReceiver) {
+        @DefaultValue("16") int threads,
+        @DefaultValue("4") int inFlightPerReceiver) {
 }

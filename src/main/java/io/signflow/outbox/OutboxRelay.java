@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A receiver that does not answer must slow down nobody else. Every attempt, here or from the
  * process, is bounded as a whole ({@code attemptTimeout}), and only {@code inFlightPerReceiver}
- * attempts per receiver wait for an answer at once: a further message to that receiver is put back
- * for a moment here, and counts as a failed attempt in the process (its job then waits for the next
+ * attempts per receiver wait for an answer at once: a further message to that receiver waits a
+ * moment for one of them to end (a receiver that answers promptly keeps its messages flowing), and
+ * is otherwise put back for a while here, and counts as a failed attempt in the process (its job then waits for the next
  * interval of the modelled cycle instead of holding a job-executor thread that sealing and deadlines
  * need).
  */
@@ -42,6 +43,10 @@ public class OutboxRelay implements DisposableBean {
     public static final String RETRY_PROCESS_KEY = "message-delivery";
     public static final String MESSAGE_ID = "messageId";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** How long a delivery waits for a receiver at its in-flight limit before it is put back. */
+    private static final Duration PATIENCE = Duration.ofMillis(250);
+    /** Messages one poll hands to the delivery threads: a backlog drains at this many per poll interval. */
+    private static final int POLL_BATCH = 1000;
 
     private final OutboxRepository repository;
     private final Map<MessageKind, MessageDeliverer> deliverers = new EnumMap<>(MessageKind.class);
@@ -102,7 +107,7 @@ public class OutboxRelay implements DisposableBean {
     @Scheduled(fixedDelayString = "${signflow.outbox.poll-interval:5s}", initialDelayString = "${signflow.outbox.poll-interval:5s}")
     public void poll() {
         try {
-            for (OutboxRepository.Due due : repository.due(now(), 200)) {
+            for (OutboxRepository.Due due : repository.due(now(), POLL_BATCH)) {
                 deliverSoon(due.id(), due.kind());
             }
         } catch (RuntimeException e) {
@@ -126,9 +131,9 @@ public class OutboxRelay implements DisposableBean {
             OutboxMessage message = repository.find(id).orElseThrow();
             MessageDeliverer deliverer = deliverers.get(message.kind());
             String receiver = deliverer.receiver(message);
-            if (receiver != null && (busy.contains(receiver) || !inFlight.tryAcquire(receiver))) {
-                // the receiver has not yet answered the deliveries under way: free this thread for
-                // other receivers and try again shortly, without counting an attempt
+            if (receiver != null && (busy.contains(receiver) || !inFlight.tryAcquire(receiver, PATIENCE))) {
+                // the receiver has not answered the deliveries under way within a moment: free this
+                // thread for other receivers and try again shortly, without counting an attempt
                 busy.add(receiver);
                 repository.postpone(id, now().plus(properties.retryDelay()));
                 return;
@@ -175,7 +180,7 @@ public class OutboxRelay implements DisposableBean {
         }
         MessageDeliverer deliverer = deliverers.get(message.kind());
         String receiver = deliverer.receiver(message);
-        if (receiver != null && !inFlight.tryAcquire(receiver)) {
+        if (receiver != null && !inFlight.tryAcquire(receiver, PATIENCE)) {
             throw new DeliveryFailedException("The receiver has not answered the " + properties.inFlightPerReceiver()
                     + " deliveries already waiting for it; this one waits for the next retry");
         }

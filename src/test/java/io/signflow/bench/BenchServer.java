@@ -76,8 +76,17 @@ final class BenchServer implements AutoCloseable {
 
     /** A number from the Prometheus endpoint, e.g. signflow_groups{status="COMPLETED"}; 0 when absent. */
     double metric(String name, String labels) throws IOException, InterruptedException {
+        return metric(metrics(), name, labels);
+    }
+
+    /** The Prometheus page once, for reading several numbers of the same moment with {@link #metric(String, String, String)}. */
+    String metrics() throws IOException, InterruptedException {
+        return get("/actuator/prometheus", true);
+    }
+
+    static double metric(String page, String name, String labels) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + (labels == null ? "" : "\\{" + Pattern.quote(labels) + "[^}]*\\}")
-                + "\\s+(\\S+)$").matcher(get("/actuator/prometheus", true));
+                + "\\s+(\\S+)$").matcher(page);
         double total = 0;
         while (m.find()) {
             total += Double.parseDouble(m.group(1));

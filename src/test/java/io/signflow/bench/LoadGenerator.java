@@ -142,8 +142,12 @@ public final class LoadGenerator {
 
     /**
      * Groups whose signers are all auto-signers, from request to completed group with sealed PDFs and
-     * delivered callbacks: completed groups per second, and the job backlog over time.
+     * delivered callbacks: completed groups per second, and the job backlog over time. It ends when
+     * every accepted group has completed and all its callbacks have arrived.
      */
+    /** Each of the 3 contracts: start, the auto-signer's signature and finish; and the group's own. */
+    private static final int CALLBACKS_PER_GROUP = 3 * 3 + 1;
+
     private void endToEnd() throws Exception {
         CallbackReceiver receiver = new CallbackReceiver(() -> 200);
         AdminClient admin = new AdminClient(server.port(), server.adminPassword());
@@ -165,20 +169,31 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         load.start();
         out.printf("%6s %10s %10s %10s %10s%n", "second", "created", "completed", "jobs due", "callbacks");
-        Long drainedAfterLoad = null;
+        Double drainedAfterLoad = null;
+        Long loadEnded = null;
         double completed = 0;
-        for (int second = 1; second < duration.toSeconds() + 600; second++) {
-            Thread.sleep(Math.max(0, start + second * 1_000_000_000L - System.nanoTime()) / 1_000_000);
-            completed = server.metric("signflow_groups", "status=\"COMPLETED\"") - completedBefore;
-            double due = server.metric("signflow_jobs_due", null);
+        long nextRow = 0;
+        // one reading a second at most; the seconds printed are the time since the load began
+        while (System.nanoTime() - start < duration.plusMinutes(10).toNanos()) {
+            Thread.sleep(1000);
+            String metrics = server.metrics();
+            completed = BenchServer.metric(metrics, "signflow_groups", "status=\"COMPLETED\"") - completedBefore;
+            double due = BenchServer.metric(metrics, "signflow_jobs_due", null);
             long created = recorder.histogram("CreateFlowGroupByFiles") == null ? 0
                     : recorder.histogram("CreateFlowGroupByFiles").getTotalCount();
-            if (second % 5 == 0 || !load.isAlive()) {
-                out.printf("%6d %10d %10.0f %10.0f %10d%n", second, created, completed, due,
-                        receiver.received().size());
+            long now = System.nanoTime();
+            if (loadEnded == null && !load.isAlive()) {
+                loadEnded = now;
             }
-            if (!load.isAlive() && completed >= created - recorder.errors()) {
-                drainedAfterLoad = second - duration.toSeconds();
+            boolean done = loadEnded != null && completed >= created - recorder.errors()
+                    && receiver.received().size() >= completed * CALLBACKS_PER_GROUP;
+            long second = (now - start) / 1_000_000_000L;
+            if (second >= nextRow || done) {
+                out.printf("%6d %10d %10.0f %10.0f %10d%n", second, created, completed, due, receiver.received().size());
+                nextRow = second + 5;
+            }
+            if (done) {
+                drainedAfterLoad = Math.round((now - loadEnded) / 1e8) / 10.0;
                 break;
             }
         }

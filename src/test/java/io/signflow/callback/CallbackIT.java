@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.signflow.outbox.OutboxProperties;
 import io.signflow.outbox.OutboxRepository;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,6 +58,9 @@ class CallbackIT extends ApiTestBase {
 
     @Autowired
     OutboxRepository outbox;
+
+    @Autowired
+    OutboxProperties outboxSettings;
 
     @Autowired
     TransactionTemplate transaction;
@@ -412,7 +416,7 @@ class CallbackIT extends ApiTestBase {
                     + "{} ms; connections held by the hanging receiver: {}", callbacksMillis, sealedMillis,
                     hanging.openConnections());
             // the hanging receiver never holds more than its share of this node's deliveries
-            assertThat(hanging.openConnections()).isLessThanOrEqualTo(2);
+            assertThat(hanging.openConnections()).isLessThanOrEqualTo(outboxSettings.inFlightPerReceiver());
             runtime.deleteProcessInstancesIfExists(retries, "test over", true, true, true);
         }
     }
