@@ -44,7 +44,7 @@ public final class Failures {
             if (t instanceof TransactionSystemException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && isUnavailableState(sql.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -52,6 +52,15 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * Connection failures (08), and the server shutting down, restarting or refusing connections for now (57P01–57P03):
+     * a statement running through the engine at the moment PostgreSQL stops sees 57P01 before the connection breaks.
+     * Insufficient resources (53: too many connections, disk full, out of memory) is the database away too.
+     */
+    private static boolean isUnavailableState(String sqlState) {
+        return sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53");
     }
 
     public static void backOff(int attempt) {
