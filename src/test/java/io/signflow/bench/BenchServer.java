@@ -94,9 +94,25 @@ final class BenchServer implements AutoCloseable {
         return total;
     }
 
-    /** Heap still in use after the last major collection, in MB (Micrometer's jvm.gc.live.data.size). */
+    /**
+     * Heap in use right after a full collection, in MB, when the server runs here: the collection is asked
+     * for (jcmd GC.run) because under a steady load the collector may go many minutes without one, and the
+     * live size it last saw would then say nothing.
+     */
     double heapAfterGcMegabytes() throws IOException, InterruptedException {
-        return metric("jvm_gc_live_data_size_bytes", null) / (1024 * 1024);
+        if (process == null) {
+            return -1;
+        }
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : -1;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return output;
     }
 
     String get(String path, boolean admin) throws IOException, InterruptedException {
