@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.signflow.outbox.OutboxProperties;
+import io.signflow.outbox.OutboxRepository;
 import io.signflow.support.AdminClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.CallbackReceiver;
@@ -17,27 +19,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.signflow.outbox.OutboxProperties;
-import io.signflow.outbox.OutboxRepository;
-import java.util.Arrays;
-import java.util.Comparator;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Callbacks as an integrator's receiver sees them: V2 bodies, AES-256-CBC encrypted with the
@@ -107,7 +108,9 @@ class CallbackIT extends ApiTestBase {
             await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= 7);
             List<JsonNode> messages = openAll(receiver, configured);
             for (JsonNode flowId : created.get("FlowIds")) {
-                assertThat(operations(messages, flowId.asText())).containsExactly("start:1", "sign:4", "finish:4");
+                // start and sign are written by the creating request, finish by sealing: callbacks of
+                // different transactions may arrive in either order (docs/callbacks.md)
+                assertThat(operations(messages, flowId.asText())).containsExactlyInAnyOrder("start:1", "sign:4", "finish:4");
             }
             JsonNode finish = messages.stream().filter(m -> m.at("/MsgData/Operate").asText().equals("finish"))
                     .findFirst().orElseThrow();
@@ -201,8 +204,8 @@ class CallbackIT extends ApiTestBase {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 5);
             List<JsonNode> messages = openAll(receiver, configured);
-            assertThat(operations(messages, first)).containsExactly("start:1", "cancel:6");
-            assertThat(operations(messages, second)).containsExactly("start:1", "reject:3");
+            assertThat(operations(messages, first)).containsExactlyInAnyOrder("start:1", "cancel:6");
+            assertThat(operations(messages, second)).containsExactlyInAnyOrder("start:1", "reject:3");
             JsonNode reject = messages.stream().filter(m -> m.at("/MsgData/Operate").asText().equals("reject"))
                     .findFirst().orElseThrow();
             assertThat(reject.at("/MsgData/RecipientId").asText()).isEqualTo(recipient);
@@ -417,7 +420,12 @@ class CallbackIT extends ApiTestBase {
                     hanging.openConnections());
             // the hanging receiver never holds more than its share of this node's deliveries
             assertThat(hanging.openConnections()).isLessThanOrEqualTo(outboxSettings.inFlightPerReceiver());
-            runtime.deleteProcessInstancesIfExists(retries, "test over", true, true, true);
+            // a retry's job may be running right now; deleting its instance then fails and is tried again
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(OptimisticLockingException.class)
+                    .until(() -> {
+                        runtime.deleteProcessInstancesIfExists(retries, "test over", true, true, true);
+                        return true;
+                    });
         }
     }
 
