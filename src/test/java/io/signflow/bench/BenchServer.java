@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 final class BenchServer implements AutoCloseable {
 
+    /** The used heap in jcmd GC.heap_info's first line, e.g. "garbage-first heap   total 2097152K, used 91234K". */
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
     private final String url;
     private final String adminPassword;
     private final ServerProcess process;
@@ -104,7 +107,7 @@ final class BenchServer implements AutoCloseable {
             return -1;
         }
         jcmd("GC.run");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : -1;
     }
 

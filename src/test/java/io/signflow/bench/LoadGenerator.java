@@ -274,8 +274,14 @@ public final class LoadGenerator {
         }
         double[] first = rows.get(0);
         double[] last = rows.get(rows.size() - 1);
-        out.printf("RSS growth %.1f %%, heap after GC growth %.1f %%, p99 drift %.1f %%, errors %.0f%n",
-                100 * (last[1] - first[1]) / first[1], 100 * (last[2] - first[2]) / Math.max(first[2], 1),
-                100 * (last[4] - first[4]) / first[4], rows.stream().mapToDouble(r -> r[5]).sum());
+        // RSS and heap are read only of a server started here (-1 otherwise, or where jcmd gave no answer)
+        if (first[1] > 0) {
+            out.printf("RSS growth %.1f %%, ", 100 * (last[1] - first[1]) / first[1]);
+        }
+        if (first[2] > 0) {
+            out.printf("heap after GC growth %.1f %%, ", 100 * (last[2] - first[2]) / first[2]);
+        }
+        out.printf("p99 drift %.1f %%, errors %.0f%n", 100 * (last[4] - first[4]) / first[4],
+                rows.stream().mapToDouble(r -> r[5]).sum());
     }
 }
