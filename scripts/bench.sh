@@ -7,7 +7,7 @@
 #   scripts/bench.sh scaling --concurrency=4
 #   scripts/bench.sh e2e     --rate=50 --duration=30s
 #   scripts/bench.sh signing --groups=200 --concurrency=4 --seconds=60
-#   scripts/bench.sh soak    --rate=25 --minutes=10 --warmup-minutes=5
+#   scripts/bench.sh soak    --rate=32 --minutes=10 --warmup-minutes=5
 #   scripts/bench.sh create  --url=http://host:8080 --admin-password=...   (a server already running)
 set -euo pipefail
 cd "$(dirname "$0")/.."
