@@ -1,5 +1,6 @@
 package io.signflow.callback;
 
+import io.signflow.common.CallbackAddressPolicy;
 import io.signflow.common.RequestRejected;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

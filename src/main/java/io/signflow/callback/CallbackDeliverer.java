@@ -1,5 +1,6 @@
 package io.signflow.callback;
 
+import io.signflow.common.CallbackAddressPolicy;
 import io.signflow.outbox.DeliveryFailedException;
 import io.signflow.outbox.MessageDeliverer;
 import io.signflow.outbox.MessageKind;

@@ -6,7 +6,6 @@ import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
 import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
-import io.signflow.process.SignFlowEvents;
 import io.signflow.tenant.ActingParty;
 import io.signflow.tenant.ActingPartyResolver;
 import io.signflow.tenant.Agent;
@@ -32,16 +31,16 @@ public class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
     private final FlowAccess access;
     private final FlowProgress progress;
     private final AuditTrail audit;
-    private final SignFlowEvents events;
+    private final FlowProcesses processes;
 
     public CancelFlowAction(ActingPartyResolver actingParties, FlowGroupRepository groups, FlowAccess access,
-                            FlowProgress progress, AuditTrail audit, SignFlowEvents events) {
+                            FlowProgress progress, AuditTrail audit, FlowProcesses processes) {
         this.actingParties = actingParties;
         this.groups = groups;
         this.access = access;
         this.progress = progress;
         this.audit = audit;
-        this.events = events;
+        this.processes = processes;
     }
 
     public record Request(@NotNull @Valid UserInfo operator, @NotNull String flowId, @NotNull String cancelMessage,
@@ -83,7 +82,7 @@ public class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
         progress.setMessage(request.flowId(), message);
         audit.record(group.id(), request.flowId(), AuditEvent.CANCELLED, AuditTrail.operator(acting.operator().id()),
                 caller.clientIp(), message);
-        events.cancelled(request.flowId());
+        processes.cancelFlow(request.flowId());
         return new Response();
     }
 }

@@ -4,7 +4,6 @@ import io.signflow.api.ApiAction;
 import io.signflow.api.ApiCaller;
 import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
-import io.signflow.process.SignFlowEvents;
 import io.signflow.tenant.ActingParty;
 import io.signflow.tenant.ActingPartyResolver;
 import io.signflow.tenant.Agent;
@@ -40,16 +39,16 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
     private final FlowAccess access;
     private final FlowProgress progress;
     private final DynamicSignerFilling filling;
-    private final SignFlowEvents events;
+    private final FlowProcesses processes;
 
     public CreateFlowApproversAction(ActingPartyResolver actingParties, FlowGroupRepository groups, FlowAccess access,
-                                     FlowProgress progress, DynamicSignerFilling filling, SignFlowEvents events) {
+                                     FlowProgress progress, DynamicSignerFilling filling, FlowProcesses processes) {
         this.actingParties = actingParties;
         this.groups = groups;
         this.access = access;
         this.progress = progress;
         this.filling = filling;
-        this.events = events;
+        this.processes = processes;
     }
 
     public record Request(@NotNull @Valid UserInfo operator, @NotNull List<@NotNull @Valid FillApproverInfo> approvers,
@@ -129,7 +128,7 @@ public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversA
             if (progress.allFilled(flowId)) {
                 progress.startSigning(flowId);
             }
-            events.filled(flowId);
+            processes.approversFilled(flowId);
         }
         return new Response(errors);
     }

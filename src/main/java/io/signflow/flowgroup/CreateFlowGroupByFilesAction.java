@@ -2,7 +2,6 @@ package io.signflow.flowgroup;
 
 import io.signflow.api.ApiAction;
 import io.signflow.api.ApiCaller;
-import io.signflow.process.FlowGroupProcess;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CreateFlowGroupByFilesAction implements ApiAction<CreateFlowGroupByFilesRequest> {
 
     private final FlowGroupValidator validator;
-    private final FlowGroupProcess process;
+    private final FlowProcesses processes;
 
-    public CreateFlowGroupByFilesAction(FlowGroupValidator validator, FlowGroupProcess process) {
+    public CreateFlowGroupByFilesAction(FlowGroupValidator validator, FlowProcesses processes) {
         this.validator = validator;
-        this.process = process;
+        this.processes = processes;
     }
 
     @Override
@@ -36,7 +35,7 @@ public class CreateFlowGroupByFilesAction implements ApiAction<CreateFlowGroupBy
     @Transactional
     public Object handle(ApiCaller caller, CreateFlowGroupByFilesRequest request) {
         FlowGroupDraft draft = validator.validate(caller, request);
-        process.start(draft);
+        processes.startGroup(draft);
         return new CreateFlowGroupByFilesRequest.Response(draft.id(),
                 draft.flows().stream().map(FlowGroupDraft.Flow::id).toList(),
                 draft.flows().stream().map(flow -> new CreateFlowGroupByFilesRequest.FlowGroupApprovers(flow.id(),

@@ -3,7 +3,7 @@ package io.signflow.flowgroup;
 import io.signflow.api.ApiCaller;
 import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
-import io.signflow.callback.CallbackAddressPolicy;
+import io.signflow.common.CallbackAddressPolicy;
 import io.signflow.common.Ids;
 import io.signflow.document.DocumentService;
 import io.signflow.document.DocumentService.UsableDocument;

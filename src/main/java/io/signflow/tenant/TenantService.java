@@ -3,9 +3,9 @@ package io.signflow.tenant;
 import io.signflow.common.Ids;
 import io.signflow.common.Mobiles;
 import io.signflow.common.RequestRejected;
-import io.signflow.quota.QuotaService;
 import java.security.SecureRandom;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,16 +29,17 @@ public class TenantService {
     private final SealRepository seals;
     private final ApiKeyRepository apiKeys;
     private final SealImageRenderer sealImages;
-    private final QuotaService quota;
+    private final ApplicationEventPublisher events;
 
     public TenantService(OrganizationRepository organizations, EmployeeRepository employees, SealRepository seals,
-                         ApiKeyRepository apiKeys, SealImageRenderer sealImages, QuotaService quota) {
+                         ApiKeyRepository apiKeys, SealImageRenderer sealImages,
+                         ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.employees = employees;
         this.seals = seals;
         this.apiKeys = apiKeys;
         this.sealImages = sealImages;
-        this.quota = quota;
+        this.events = events;
     }
 
     public Organization createOrganization(String id, String name, String parentId, long initialQuota) {
@@ -62,7 +63,7 @@ public class TenantService {
         }
         Organization org = new Organization(id != null ? id : Ids.next(), normalized, parentId, true, true);
         organizations.insert(org);
-        quota.openAccount(org.id(), initialQuota);
+        events.publishEvent(new OrganizationCreated(org.id(), initialQuota));
         return org;
     }
 

@@ -1,4 +1,4 @@
-package io.signflow.callback;
+package io.signflow.common;
 
 import java.net.InetAddress;
 import java.net.URI;

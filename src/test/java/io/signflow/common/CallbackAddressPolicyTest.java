@@ -1,4 +1,4 @@
-package io.signflow.callback;
+package io.signflow.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,8 @@
+/**
+ * Bottom layer: small helpers every module may use (ids, text, hashing, problem responses). Depends
+ * on no module.
+ */
+@ApplicationModule(displayName = "Common", allowedDependencies = {})
+package io.signflow.common;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,18 @@
+package io.signflow.flowgroup;
+
+/**
+ * What the flowgroup actions need from the BPMN processes, owned here so that this module never
+ * imports the process layer: the process module implements it. Each call runs inside the caller's
+ * transaction, so a failing step rolls the request back.
+ */
+public interface FlowProcesses {
+
+    /** Starts the flow-group process for a validated request. */
+    void startGroup(FlowGroupDraft draft);
+
+    /** Ends a contract's sign-flow through its cancel path; the cancel message is already recorded. */
+    void cancelFlow(String flowId);
+
+    /** Wakes a contract that waited for its dynamic signers; they are already recorded. */
+    void approversFilled(String flowId);
+}

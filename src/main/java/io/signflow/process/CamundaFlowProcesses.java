@@ -1,0 +1,33 @@
+package io.signflow.process;
+
+import io.signflow.flowgroup.FlowGroupDraft;
+import io.signflow.flowgroup.FlowProcesses;
+import org.springframework.stereotype.Component;
+
+/** The flowgroup module's view of the processes, carried out by the engine. */
+@Component
+class CamundaFlowProcesses implements FlowProcesses {
+
+    private final FlowGroupProcess groups;
+    private final SignFlowEvents flows;
+
+    CamundaFlowProcesses(FlowGroupProcess groups, SignFlowEvents flows) {
+        this.groups = groups;
+        this.flows = flows;
+    }
+
+    @Override
+    public void startGroup(FlowGroupDraft draft) {
+        groups.start(draft);
+    }
+
+    @Override
+    public void cancelFlow(String flowId) {
+        flows.cancelled(flowId);
+    }
+
+    @Override
+    public void approversFilled(String flowId) {
+        flows.filled(flowId);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Top layer: one JavaDelegate per BPMN step, message correlation and process variables. Calls the
+ * features through their APIs and implements the ports they own ({@link
+ * io.signflow.flowgroup.FlowProcesses}); no feature depends on it.
+ */
+@ApplicationModule(displayName = "BPMN adapters",
+        allowedDependencies = {"api", "audit", "callback", "common", "document", "flowgroup", "notify",
+                "outbox", "quota", "sealing", "signing", "tenant"})
+package io.signflow.process;
+
+import org.springframework.modulith.ApplicationModule;
