@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * which would let the framework answer 406 or 415 before the gateway sees the request.
  */
 @RestController
-public class ApiController {
+class ApiController {
 
     private final ApiGateway gateway;
     private final long maxBodyBytes;

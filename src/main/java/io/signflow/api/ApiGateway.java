@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * errors included. Nothing thrown inside ever reaches the client as anything but a documented code.
  */
 @Component
-public class ApiGateway {
+class ApiGateway {
 
     public static final String VERSION = "2020-11-11";
     private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The parts of an HTTP request the API gateway looks at; header names are lower-case. */
-public record ApiHttpRequest(String method, Map<String, String> headers, byte[] body, String remoteAddress) {
+record ApiHttpRequest(String method, Map<String, String> headers, byte[] body, String remoteAddress) {
 
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));

@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param timestampTolerance how far X-TC-Timestamp may be from the server clock
  */
 @ConfigurationProperties("signflow.api")
-public record ApiProperties(
+record ApiProperties(
         @DefaultValue("20") int rateLimitPerSecond,
         @DefaultValue Map<String, Integer> actionRateLimits,
         @DefaultValue("10MB") DataSize maxBodySize,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * load balancer admits up to N times the rate, which the operating guide states.
  */
 @Component
-public class ApiRateLimiter {
+class ApiRateLimiter {
 
     private final ApiProperties properties;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * credential scope, because the SDK derives it from whatever endpoint the client was pointed at.
  */
 @Component
-public class Tc3Authenticator {
+class Tc3Authenticator {
 
     private final ApiCredentials credentials;
     private final Clock clock;

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The audit trail of one contract for operators: every event, oldest first. */
 @RestController
-public class AdminAuditController {
+class AdminAuditController {
 
     private final AuditTrail audit;
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answer shows both so the operator can configure the receiver.
  */
 @RestController
-public class AdminCallbackController {
+class AdminCallbackController {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * answers. The body of the answer is read and discarded.
  */
 @Component
-public class CallbackDeliverer implements MessageDeliverer {
+class CallbackDeliverer implements MessageDeliverer {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 

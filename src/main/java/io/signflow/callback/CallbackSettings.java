@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /** An organization's default callback address with its AES key and signing token (both stored encrypted). */
 @Repository
-public class CallbackSettings {
+class CallbackSettings {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** What a callback tells about a contract or group, read in the transaction of the change it announces. */
 @Repository
-public class CallbackSources {
+class CallbackSources {
 
     private final JdbcClient jdbc;
 

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * internals. The ESS endpoint never gets here: its gateway answers everything itself.
  */
 @RestControllerAdvice
-public class ProblemResponses extends ResponseEntityExceptionHandler {
+class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Cockpit's.
  */
 @Component
-public class AdminUserSync implements ApplicationRunner {
+class AdminUserSync implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminUserSync.class);
     private final IdentityService identity;

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * and an anonymous call is refused.
  */
 @Configuration
-public class EngineRestAuthentication {
+class EngineRestAuthentication {
 
     @Bean
     FilterRegistrationBean<Filter> engineRestAuthenticationFilter() {

@@ -23,7 +23,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * own login, whose admin account is the same (see EngineRestAuthentication and AdminUserSync).
  */
 @Configuration
-public class SecurityConfig {
+class SecurityConfig {
 
     static final String ADMIN = "ADMIN";
 

@@ -1,7 +1,7 @@
 package io.signflow.document;
 
 /** An uploaded file that cannot be used; the message completes "The file ...". */
-public class UnreadableDocument extends RuntimeException {
+class UnreadableDocument extends RuntimeException {
 
     public UnreadableDocument(String reason) {
         super(reason, null, false, false);

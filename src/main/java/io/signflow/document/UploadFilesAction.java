@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * before anything is stored, so a call stores all its files or none.
  */
 @Component
-public class UploadFilesAction implements ApiAction<UploadFilesRequest> {
+class UploadFilesAction implements ApiAction<UploadFilesRequest> {
 
     private static final int MAX_FILES = 20;
     private static final Set<String> OFFICE_TYPES = Set.of("doc", "docx", "xls", "xlsx", "html");

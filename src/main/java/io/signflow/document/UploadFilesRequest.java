@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /** UploadFiles: files as base64 in the body; the operator is Caller.OperatorId. */
-public record UploadFilesRequest(@NotNull String businessType, @NotNull @Valid Caller caller,
+record UploadFilesRequest(@NotNull String businessType, @NotNull @Valid Caller caller,
                                  @NotNull List<@NotNull @Valid UploadFile> fileInfos, String fileType,
                                  Boolean coverRect, List<String> customIds, String fileUrls, Agent agent) {
 

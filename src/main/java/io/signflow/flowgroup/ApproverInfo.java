@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /** A signer of one sub-contract (ApproverInfo); array order is signing order. */
-public record ApproverInfo(
+record ApproverInfo(
         @NotNull Long approverType,
         String approverName,
         String approverMobile,

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * same request, which refunds the quota unit when QuotaRefundPolicy allows.
  */
 @Component
-public class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
+class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
 
     static final int MAX_MESSAGE = 200;
     private final ActingPartyResolver actingParties;

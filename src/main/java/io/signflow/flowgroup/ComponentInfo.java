@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /** A control placed on a page (the API's "Component"): a sign control or a fill control. */
-public record ComponentInfo(
+record ComponentInfo(
         @NotNull String componentType,
         @NotNull Double componentHeight,
         @NotNull Double componentWidth,

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their links come from CreateFlowSignUrl.
  */
 @Component
-public class CreateFlowApproversAction implements ApiAction<CreateFlowApproversAction.Request> {
+class CreateFlowApproversAction implements ApiAction<CreateFlowApproversAction.Request> {
 
     static final long DYNAMIC = 1;
     /** Every signer of the largest group: 50 contracts of 50 signers. */

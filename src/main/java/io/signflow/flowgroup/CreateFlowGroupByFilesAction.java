@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * wait; if any of that fails, the transaction rolls back and nothing of the request remains.
  */
 @Component
-public class CreateFlowGroupByFilesAction implements ApiAction<CreateFlowGroupByFilesRequest> {
+class CreateFlowGroupByFilesAction implements ApiAction<CreateFlowGroupByFilesRequest> {
 
     private final FlowGroupValidator validator;
     private final FlowProcesses processes;

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** DescribeFlowBriefs: the status of up to 100 contracts; ids the caller cannot see are skipped. */
 @Component
-public class DescribeFlowBriefsAction implements ApiAction<DescribeFlowBriefsAction.Request> {
+class DescribeFlowBriefsAction implements ApiAction<DescribeFlowBriefsAction.Request> {
 
     private final ActingPartyResolver actingParties;
     private final FlowQueries queries;

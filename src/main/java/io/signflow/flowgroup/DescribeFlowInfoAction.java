@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reported like one that does not exist.
  */
 @Component
-public class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request> {
+class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request> {
 
     static final int MAX_FLOW_IDS = 100;
     private final ActingPartyResolver actingParties;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiException.class)
-public class DynamicSignerFilling {
+class DynamicSignerFilling {
 
     private final FlowProgress progress;
     private final AuditTrail audit;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /** One sub-contract of a group: a PDF, its signers and the initiator's fill controls. */
-public record FlowGroupInfo(
+record FlowGroupInfo(
         @NotNull String flowName,
         List<@NotNull @Valid ApproverInfo> approvers,
         List<String> fileIds,

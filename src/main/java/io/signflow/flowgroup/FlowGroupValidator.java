@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * but writes nothing: a refused request leaves no trace.
  */
 @Component
-public class FlowGroupValidator {
+class FlowGroupValidator {
 
     static final int MIN_FLOWS = 2;
     static final int MAX_FLOWS = 50;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/notifications")
-public class AdminNotificationController {
+class AdminNotificationController {
 
     private final OutboxRepository outbox;
 

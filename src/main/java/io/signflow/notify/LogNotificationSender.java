@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * is how a developer or tester "receives" it.
  */
 @Component
-public class LogNotificationSender implements NotificationSender {
+class LogNotificationSender implements NotificationSender {
 
     static final String CHANNEL = "log";
     private static final Logger log = LoggerFactory.getLogger(LogNotificationSender.class);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * delivery from being recorded, and is not sent again.
  */
 @Component
-public class NotificationDeliverer implements MessageDeliverer {
+class NotificationDeliverer implements MessageDeliverer {
 
     private final NotificationSender sender;
     private final OutboxRepository outbox;

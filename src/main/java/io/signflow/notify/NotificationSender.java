@@ -4,7 +4,7 @@ import io.signflow.outbox.DeliveryFailedException;
 import io.signflow.outbox.OutboxMessage;
 
 /** One way of getting a text to a signer's phone. */
-public interface NotificationSender {
+interface NotificationSender {
 
     /** The name settings and the admin API use for it. */
     String channel();

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smsGateway the HTTP SMS gateway used by the sms-gateway sender
  */
 @ConfigurationProperties("signflow.notify")
-public record NotifyProperties(@DefaultValue("log") String sender, @DefaultValue SmsGateway smsGateway) {
+record NotifyProperties(@DefaultValue("log") String sender, @DefaultValue SmsGateway smsGateway) {
 
     /**
      * @param url      where to POST each message

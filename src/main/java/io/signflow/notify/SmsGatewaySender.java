@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * after a crash between sending and recording.
  */
 @Component
-public class SmsGatewaySender implements NotificationSender {
+class SmsGatewaySender implements NotificationSender {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(mobile|text|id)}");
     private final NotifyProperties.SmsGateway gateway;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** sign-flow: the initiating organization's auto-signers sign with their seal. */
 @Component
-public class AutoSignDelegate implements JavaDelegate {
+class AutoSignDelegate implements JavaDelegate {
 
     private final AutoSigner autoSigner;
     private final CallbackMessages callbacks;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** sign-flow: CancelFlow ended the contract; signers still waiting are cancelled. */
 @Component
-public class CancelFlowDelegate implements JavaDelegate {
+class CancelFlowDelegate implements JavaDelegate {
 
     private final FlowOutcomes outcomes;
     private final CallbackMessages callbacks;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** sign-flow: every signer has signed; the contract is complete (its PDF is sealed next, asynchronously). */
 @Component
-public class CompleteFlowDelegate implements JavaDelegate {
+class CompleteFlowDelegate implements JavaDelegate {
 
     private final FlowOutcomes outcomes;
     private final CallbackMessages callbacks;

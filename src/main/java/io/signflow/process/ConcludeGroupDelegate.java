@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * operator reads "3 completed, 1 cancelled" in Cockpit without opening the database.
  */
 @Component
-public class ConcludeGroupDelegate implements JavaDelegate {
+class ConcludeGroupDelegate implements JavaDelegate {
 
     static final String OUTCOME = "outcome";
     private final FlowGroupService groups;

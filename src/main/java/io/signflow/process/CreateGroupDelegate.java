@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** flow-group: persists the validated request, handed over by the creating request's transaction, and its signers. */
 @Component
-public class CreateGroupDelegate implements JavaDelegate {
+class CreateGroupDelegate implements JavaDelegate {
 
     private final FlowGroupService groups;
     private final SignerRegistry signers;

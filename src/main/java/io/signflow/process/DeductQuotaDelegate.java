@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** flow-group: one unit of the initiating organization's contract quota per sub-contract, all or nothing. */
 @Component
-public class DeductQuotaDelegate implements JavaDelegate {
+class DeductQuotaDelegate implements JavaDelegate {
 
     private final FlowGroupRepository groups;
     private final QuotaService quota;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * in the model like its retry cycle); without it the relay's own attempt timeout applies.
  */
 @Component
-public class DeliverMessageDelegate implements JavaDelegate {
+class DeliverMessageDelegate implements JavaDelegate {
 
     static final String ATTEMPT_TIMEOUT = "attemptTimeout";
     private final OutboxRelay relay;

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (A process variable would have to be serialized, which the engine rightly refuses for Java objects.)
  */
 @Component
-public class DraftHandoff {
+class DraftHandoff {
 
     public void put(FlowGroupDraft draft) {
         String key = key(draft.id());

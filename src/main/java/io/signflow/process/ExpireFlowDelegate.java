@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** sign-flow: the deadline timer fired before every signer had signed. */
 @Component
-public class ExpireFlowDelegate implements JavaDelegate {
+class ExpireFlowDelegate implements JavaDelegate {
 
     private final FlowOutcomes outcomes;
     private final CallbackMessages callbacks;

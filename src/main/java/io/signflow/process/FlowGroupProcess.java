@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Starts the flow-group process for a validated request, inside the request's transaction. */
 @Component
-public class FlowGroupProcess {
+class FlowGroupProcess {
 
     public static final String PROCESS_KEY = "flow-group";
     private final RuntimeService runtime;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** sign-flow: signers whose turn has come may sign, and are told so once per group. */
 @Component
-public class NotifySignersDelegate implements JavaDelegate {
+class NotifySignersDelegate implements JavaDelegate {
 
     private final TurnNotifier turns;
 

@@ -3,7 +3,7 @@ package io.signflow.process;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of process variables. Only ids are stored; everything else lives in our tables. */
-public final class ProcessVariables {
+final class ProcessVariables {
 
     public static final String FLOW_GROUP_ID = "flowGroupId";
     public static final String FLOW_ID = "flowId";

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * step runs before "End as cancelled", so it reads the status the contract had when CancelFlow came.
  */
 @Component
-public class RefundQuotaDelegate implements JavaDelegate {
+class RefundQuotaDelegate implements JavaDelegate {
 
     private final FlowGroupRepository groups;
     private final FlowProgress progress;

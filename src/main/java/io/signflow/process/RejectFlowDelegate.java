@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** sign-flow: a signer rejected; the contract ends as rejected and those still waiting are stopped. */
 @Component
-public class RejectFlowDelegate implements JavaDelegate {
+class RejectFlowDelegate implements JavaDelegate {
 
     private final FlowOutcomes outcomes;
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** sign-flow: draws, certifies and signs the completed contract's final PDF. Runs as its own job, retried. */
 @Component
-public class SealDocumentDelegate implements JavaDelegate {
+class SealDocumentDelegate implements JavaDelegate {
 
     private final FlowDocumentSealer sealer;
 

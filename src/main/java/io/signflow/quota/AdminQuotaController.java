@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operators top up an organization's contract quota, read its balance, and check the ledger. */
 @RestController
 @RequestMapping("/admin")
-public class AdminQuotaController {
+class AdminQuotaController {
 
     private final QuotaService quota;
     private final QuotaLedgerCheck ledger;

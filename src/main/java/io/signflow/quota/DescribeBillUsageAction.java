@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and EndTime.
  */
 @Component
-public class DescribeBillUsageAction implements ApiAction<DescribeBillUsageAction.Request> {
+class DescribeBillUsageAction implements ApiAction<DescribeBillUsageAction.Request> {
 
     static final int MAX_DAYS = 90;
 

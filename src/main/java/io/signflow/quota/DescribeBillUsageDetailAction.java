@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * organization's by default; with Agent.ProxyOrganizationId one of its sub-organizations'.
  */
 @Component
-public class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsageDetailAction.Request> {
+class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsageDetailAction.Request> {
 
     static final int MAX_LIMIT = 50;
     static final int MAX_DAYS = 31;

@@ -1,7 +1,7 @@
 package io.signflow.quota;
 
 /** An organization's contract quota: bought in total, used by contracts, and what is left. */
-public record QuotaBalance(long total, long used) {
+record QuotaBalance(long total, long used) {
 
     public long available() {
         return total - used;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * operators run it as GET /admin/quota/ledger-check.
  */
 @Component
-public class QuotaLedgerCheck {
+class QuotaLedgerCheck {
 
     private final JdbcClient jdbc;
 

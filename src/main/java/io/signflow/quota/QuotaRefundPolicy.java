@@ -10,7 +10,7 @@ import io.signflow.flowgroup.FlowStatus;
  * and, per the newer CancelFlow terms, refunds stop once an organization has had as many as it has
  * bought units (its free-cancel allowance).
  */
-public final class QuotaRefundPolicy {
+final class QuotaRefundPolicy {
 
     private QuotaRefundPolicy() {
     }

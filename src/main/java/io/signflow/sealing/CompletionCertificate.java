@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * part of what the platform's digital signature covers. As many A4 pages as the trail needs.
  */
 @Component
-public class CompletionCertificate {
+class CompletionCertificate {
 
     private static final float SCALE = 2f;
     private static final float MARGIN = 48f;

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reported as not found, as ESS does.
  */
 @Component
-public class DescribeFileUrlsAction implements ApiAction<DescribeFileUrlsAction.Request> {
+class DescribeFileUrlsAction implements ApiAction<DescribeFileUrlsAction.Request> {
 
     static final int MAX_BUSINESS_IDS = 20;
     private static final int DEFAULT_LIMIT = 20;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * one 410; every download is in the audit trail with the downloader's address.
  */
 @RestController
-public class DownloadController {
+class DownloadController {
 
     private final DownloadLinks links;
     private final SealedDocuments sealed;

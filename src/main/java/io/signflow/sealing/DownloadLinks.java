@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * from the master key: changing either breaks the signature, and no link is stored.
  */
 @Component
-public class DownloadLinks {
+class DownloadLinks {
 
     private final SecretKeySpec key;
     private final PublicUrl publicUrl;

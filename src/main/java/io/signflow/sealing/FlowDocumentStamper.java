@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * per page along the right edge.
  */
 @Component
-public class FlowDocumentStamper {
+class FlowDocumentStamper {
 
     private static final float DEFAULT_FONT_SIZE = 12f;
     private static final String DEFAULT_DATE_FORMAT = "yyyy年m月d日";

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * as PAdES requires.
  */
 @Component
-public class PadesSigner {
+class PadesSigner {
 
     private static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
     /** RSA 3072 signature, a two-certificate chain and attributes fit well within this. */

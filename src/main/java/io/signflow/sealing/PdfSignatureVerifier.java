@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * for an invisible signature (the platform's is one).
  */
 @Component
-public class PdfSignatureVerifier {
+class PdfSignatureVerifier {
 
     public record Result(boolean valid, boolean coversDocument, String signerName, String subject,
                          String serialNumber, Instant signTime, Instant notBefore, Instant notAfter,

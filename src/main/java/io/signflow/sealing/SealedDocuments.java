@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** The final PDFs of completed contracts. */
 @Repository
-public class SealedDocuments {
+class SealedDocuments {
 
     private final JdbcClient jdbc;
 

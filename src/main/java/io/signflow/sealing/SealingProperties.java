@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone         the zone of dates drawn into contracts and on the certificate of completion
  */
 @ConfigurationProperties("signflow.sealing")
-public record SealingProperties(
+record SealingProperties(
         @DefaultValue("Signflow") String platformName,
         @DefaultValue("Signflow operator") String organizationName,
         @DefaultValue("") String pkcs12Path,

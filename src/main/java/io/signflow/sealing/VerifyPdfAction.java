@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are Unix milliseconds, as in ESS's example answer; the position is the signature field's.
  */
 @Component
-public class VerifyPdfAction implements ApiAction<VerifyPdfAction.Request> {
+class VerifyPdfAction implements ApiAction<VerifyPdfAction.Request> {
 
     private final ActingPartyResolver actingParties;
     private final FlowQueries flows;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operators provision tenants here (HTTP Basic, admin login). */
 @RestController
 @RequestMapping("/admin/organizations")
-public class AdminOrganizationController {
+class AdminOrganizationController {
 
     private final TenantService tenants;
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** API keys, with the secret half encrypted at rest; this is where the gateway looks keys up. */
 @Repository
-public class ApiKeyRepository implements ApiCredentials {
+class ApiKeyRepository implements ApiCredentials {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
