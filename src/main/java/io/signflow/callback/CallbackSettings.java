@@ -1,6 +1,7 @@
 package io.signflow.callback;
 
 import io.signflow.common.SecretCipher;
+import io.signflow.tenant.OrganizationRepository;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,10 +12,12 @@ class CallbackSettings {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    private final OrganizationRepository organizations;
 
-    public CallbackSettings(JdbcClient jdbc, SecretCipher cipher) {
+    public CallbackSettings(JdbcClient jdbc, SecretCipher cipher, OrganizationRepository organizations) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.organizations = organizations;
     }
 
     public record Target(String url, String key, String token) {
@@ -27,9 +30,8 @@ class CallbackSettings {
 
     /** False when the organization does not exist. */
     public boolean set(String organizationId, Target target) {
-        return jdbc.sql("update organization set callback_url = ?, callback_key = ?, callback_token = ? where id = ?")
-                .params(target.url(), cipher.encrypt(target.key()), cipher.encrypt(target.token()), organizationId)
-                .update() == 1;
+        return organizations.setCallback(organizationId, target.url(), cipher.encrypt(target.key()),
+                cipher.encrypt(target.token()));
     }
 
     public Optional<Target> of(String organizationId) {

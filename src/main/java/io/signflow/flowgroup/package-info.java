@@ -3,7 +3,7 @@
  * wakes processes only through {@link io.signflow.flowgroup.FlowProcesses}, which the process
  * module implements; it never imports process.
  */
-@ApplicationModule(displayName = "Flow groups", 
+@ApplicationModule(displayName = "Flow groups",
         allowedDependencies = {"api", "audit", "common", "document", "tenant"})
 package io.signflow.flowgroup;
 

@@ -4,8 +4,7 @@
  * io.signflow.flowgroup.FlowProcesses}); no feature depends on it.
  */
 @ApplicationModule(displayName = "BPMN adapters",
-        allowedDependencies = {"api", "audit", "callback", "common", "document", "flowgroup", "notify",
-                "outbox", "quota", "sealing", "signing", "tenant"})
+        allowedDependencies = {"callback", "common", "flowgroup", "outbox", "quota", "sealing", "signing"})
 package io.signflow.process;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 /**
  * Stamping, PAdES signatures, completion certificates and downloads of signed documents.
  */
-@ApplicationModule(displayName = "Sealing", 
+@ApplicationModule(displayName = "Sealing",
         allowedDependencies = {"api", "audit", "common", "document", "flowgroup", "tenant"})
 package io.signflow.sealing;
 

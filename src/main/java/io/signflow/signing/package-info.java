@@ -2,7 +2,7 @@
  * Signer links, the signer page and its JSON API, verification codes, auto-signing. Like every
  * feature it does not import the process module.
  */
-@ApplicationModule(displayName = "Signing", 
+@ApplicationModule(displayName = "Signing",
         allowedDependencies = {"api", "audit", "common", "document", "flowgroup", "notify", "tenant"})
 package io.signflow.signing;
 

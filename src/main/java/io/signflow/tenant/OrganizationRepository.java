@@ -26,6 +26,16 @@ public class OrganizationRepository {
                 .update();
     }
 
+    /**
+     * Sets the organization's default callback address. The key and token arrive already encrypted:
+     * the callback module owns their meaning, this table only keeps them. False when there is no such
+     * organization.
+     */
+    public boolean setCallback(String id, String url, String encryptedKey, String encryptedToken) {
+        return jdbc.sql("update organization set callback_url = ?, callback_key = ?, callback_token = ? where id = ?")
+                .params(url, encryptedKey, encryptedToken, id).update() == 1;
+    }
+
     public Optional<Organization> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from organization where id = ?").param(id)
                 .query(Organization.class).optional();
