@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +53,8 @@ class Tc3Authenticator {
             signed.add(new SignedHeader(name, value));
         }
         String payloadHash = Tc3Signature.UNSIGNED_PAYLOAD.equals(request.header("X-TC-Content-SHA256"))
-                ? Tc3Signature.sha256Hex(Tc3Signature.UNSIGNED_PAYLOAD.getBytes(StandardCharsets.UTF_8))
-                : Tc3Signature.sha256Hex(request.body());
+                ? DigestUtils.sha256Hex(Tc3Signature.UNSIGNED_PAYLOAD)
+                : DigestUtils.sha256Hex(request.body());
         String canonical = Tc3Signature.canonicalRequest(request.method(), signed, payloadHash);
         String expected = Tc3Signature.signature(credential.secretKey(), auth.date(), auth.service(),
                 Tc3Signature.stringToSign(timestamp, auth.service(), canonical));

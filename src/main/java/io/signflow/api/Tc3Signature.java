@@ -1,16 +1,15 @@
 package io.signflow.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 
 /**
  * The arithmetic of Tencent Cloud API signature v3 (TC3-HMAC-SHA256), the same on both ends:
@@ -37,14 +36,6 @@ public final class Tc3Signature {
         return DATE.format(Instant.ofEpochSecond(timestampSeconds));
     }
 
-    public static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static String canonicalRequest(String method, List<SignedHeader> headers, String payloadHash) {
         StringBuilder canonical = new StringBuilder(method).append("\n/\n\n");
         StringBuilder names = new StringBuilder();
@@ -57,7 +48,7 @@ public final class Tc3Signature {
 
     public static String stringToSign(long timestamp, String service, String canonicalRequest) {
         return ALGORITHM + "\n" + timestamp + "\n" + utcDate(timestamp) + "/" + service + "/tc3_request\n"
-                + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+                + DigestUtils.sha256Hex(canonicalRequest);
     }
 
     /** The hex signature: HMAC chain TC3+key → date → service → "tc3_request", then over the string to sign. */
@@ -78,7 +69,7 @@ public final class Tc3Signature {
         String service = host.split("\\.")[0];
         String canonical = canonicalRequest("POST",
                 List.of(new SignedHeader("content-type", contentType), new SignedHeader("host", host)),
-                sha256Hex(body));
+                DigestUtils.sha256Hex(body));
         String date = utcDate(timestamp);
         String signature = signature(secretKey, date, service, stringToSign(timestamp, service, canonical));
         String authorization = ALGORITHM + " Credential=" + secretId + "/" + date + "/" + service
@@ -89,12 +80,6 @@ public final class Tc3Signature {
     }
 
     private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, key).hmac(message);
     }
 }

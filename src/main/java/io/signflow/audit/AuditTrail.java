@@ -1,5 +1,6 @@
 package io.signflow.audit;
 
+import io.signflow.common.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -41,7 +42,7 @@ public class AuditTrail {
         batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, detail, occurred_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?)",
                 flowIds.stream().map(flowId -> new Object[] {groupId, flowId, event.name(), actor, ip,
-                        truncate(detail), now}).toList());
+                        Texts.truncate(detail, 1000), now}).toList());
     }
 
     public List<Entry> ofFlow(String flowId) {
@@ -58,8 +59,4 @@ public class AuditTrail {
     }
 
     public static final String PLATFORM = "platform";
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
-    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.stereotype.Service;
 
 /** Stores uploaded files and hands out the PDFs an organization may start contracts from. */
@@ -48,7 +49,7 @@ public class DocumentService {
                               byte[] content, List<PageGeometry> pages, OffsetDateTime expiresAt) {
         FileResource file = new FileResource(id, owner.id(), businessType, fileName, fileType, content.length,
                 pages.isEmpty() ? null : pages.size(), expiresAt);
-        files.insert(file, io.signflow.api.Tc3Signature.sha256Hex(content), content, pages);
+        files.insert(file, DigestUtils.sha256Hex(content), content, pages);
         return file.id();
     }
 

@@ -3,6 +3,7 @@ package io.signflow.flowgroup;
 import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
 import io.signflow.common.Ids;
+import io.signflow.common.Texts;
 import io.signflow.document.PageGeometry;
 import io.signflow.flowgroup.ComponentRules.Role;
 import io.signflow.tenant.ActingParty;
@@ -75,7 +76,7 @@ class ApproverValidator {
         if (a.approverRole() != null && (a.approverRole() < 1 || a.approverRole() > 3)) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverRole must be 1, 2 or 3.");
         }
-        String roleName = ComponentRules.blankToNull(a.approverRoleName());
+        String roleName = Texts.blankToNull(a.approverRoleName());
         if (roleName != null && !TextRules.isRoleName(roleName)) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverRoleName must be 1-20 CJK characters, "
                     + "letters, digits or _.");
@@ -90,7 +91,7 @@ class ApproverValidator {
                 && DEVICE_SIGN_TYPES.containsAll(a.approverSignTypes())) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverSignTypes cannot hold only 5 and 6.");
         }
-        String customTag = ComponentRules.blankToNull(a.customApproverTag());
+        String customTag = Texts.blankToNull(a.customApproverTag());
         if (customTag != null && customTag.length() > 64) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".CustomApproverTag must be at most 64 characters.");
         }
@@ -158,10 +159,10 @@ class ApproverValidator {
     }
 
     private Identity identity(String at, ApproverInfo a, ApproverType type, boolean dynamic, Organization acting) {
-        String name = ComponentRules.blankToNull(a.approverName());
-        String mobile = ComponentRules.blankToNull(a.approverMobile());
-        String organizationName = OrganizationNames.normalize(ComponentRules.blankToNull(a.organizationName()));
-        String userId = ComponentRules.blankToNull(a.userId());
+        String name = Texts.blankToNull(a.approverName());
+        String mobile = Texts.blankToNull(a.approverMobile());
+        String organizationName = OrganizationNames.normalize(Texts.blankToNull(a.organizationName()));
+        String userId = Texts.blankToNull(a.userId());
         if (dynamic && (name != null || mobile != null || userId != null)) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ": a dynamic signer (FillType 1) is named later "
                     + "through CreateFlowApprovers; leave out ApproverName, ApproverMobile and UserId.");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
+import io.signflow.common.Texts;
 import io.signflow.document.PageGeometry;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +70,11 @@ final class ComponentRules {
                     "%s: the box at (%.1f, %.1f) of %.1f x %.1f pt does not fit on page %d, which is %.1f x %.1f pt "
                             + "(origin top-left).", at, x, y, width, height, page, geometry.width(), geometry.height()));
         }
-        String componentId = blankToNull(c.componentId());
+        String componentId = Texts.blankToNull(c.componentId());
         if (componentId != null && !TextRules.isComponentId(componentId)) {
             throw new ApiException(wrongCode, at + ".ComponentId must be 1-30 CJK characters, letters, digits or _.");
         }
-        String name = blankToNull(c.componentName());
+        String name = Texts.blankToNull(c.componentName());
         if (name != null && name.length() > MAX_NAME) {
             throw new ApiException(wrongCode, at + ".ComponentName must be at most " + MAX_NAME + " characters.");
         }
@@ -83,7 +84,7 @@ final class ComponentRules {
         String value = role == Role.SIGN ? signValue(type, c.componentValue())
                 : fillValue(at, type, c.componentValue(), required, role, extra);
         return new FlowGroupDraft.Component(type, componentId, name, page, x, y, width, height, required, value,
-                blankToNull(c.componentExtra()));
+                Texts.blankToNull(c.componentExtra()));
     }
 
     private static void checkType(String at, String type, Role role) {
@@ -160,11 +161,11 @@ final class ComponentRules {
 
     private static String signValue(String type, String value) {
         // only a seal control carries a value: the seal to use (mandatory for auto-sign, a restriction otherwise)
-        return "SIGN_SEAL".equals(type) ? blankToNull(value) : null;
+        return "SIGN_SEAL".equals(type) ? Texts.blankToNull(value) : null;
     }
 
     private static String fillValue(String at, String type, String value, boolean required, Role role, JsonNode extra) {
-        String given = blankToNull(value);
+        String given = Texts.blankToNull(value);
         if (given == null) {
             if (required && role == Role.INITIATOR_FILL) {
                 throw new ApiException(ErrorCodes.MISSING_REQUIRED_COMPONENT_VALUE, at
@@ -181,9 +182,5 @@ final class ComponentRules {
                     + "\" does not suit a " + type + " control: " + FillValueRules.expectedFor(type) + ".");
         }
         return given;
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -3,6 +3,7 @@ package io.signflow.flowgroup;
 import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
 import io.signflow.common.Mobiles;
+import io.signflow.common.Texts;
 import io.signflow.tenant.OrganizationNames;
 
 /** Checks of who a signer is, shared by creating a group and naming dynamic signers later. */
@@ -38,7 +39,7 @@ final class IdentityRules {
 
     /** The identity document, or null when neither type nor number is given; ID_CARD when only the number is. */
     static IdCard idCard(String at, String type, String number) {
-        String cardNumber = ComponentRules.blankToNull(number);
+        String cardNumber = Texts.blankToNull(number);
         if (TextRules.isBlank(type) && cardNumber == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.signflow.outbox;
 
+import io.signflow.common.Texts;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public class OutboxRepository {
     /** Records a failed attempt; the message is tried again at {@code nextAttempt}. Returns the attempts so far. */
     public int recordFailure(String id, String error, OffsetDateTime nextAttempt) {
         jdbc.sql("update outbox_message set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
-                .params(truncate(error), nextAttempt, id).update();
+                .params(Texts.truncate(error, 500), nextAttempt, id).update();
         return jdbc.sql("select attempts from outbox_message where id = ?").param(id).query(Integer.class).single();
     }
 
@@ -88,9 +89,5 @@ public class OutboxRepository {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where kind = 'NOTIFICATION' and recipient = ? "
                         + "order by created_at desc, id limit ?")
                 .params(mobile, limit).query(OutboxMessage.class).list();
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
     }
 }

@@ -3,14 +3,12 @@ package io.signflow.sealing;
 import io.signflow.common.PublicUrl;
 import io.signflow.common.SecretCipher;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class DownloadLinks {
 
-    private final SecretKeySpec key;
+    private final byte[] key;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     public DownloadLinks(SecretCipher cipher, PublicUrl publicUrl, Clock clock) {
-        this.key = new SecretKeySpec(cipher.derivedKey("download-links"), "HmacSHA256");
+        this.key = cipher.derivedKey("download-links");
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -50,12 +48,6 @@ class DownloadLinks {
     }
 
     private String signature(String flowId, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal((flowId + "\n" + expires).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, key).hmacHex(flowId + "\n" + expires);
     }
 }

@@ -9,17 +9,15 @@ import io.signflow.sealing.SealingSources.Signature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.GregorianCalendar;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -76,7 +74,7 @@ public class FlowDocumentSealer {
             byte[] signedPdf = signer.sign(finished.pdf(), identities.identity(), new PadesSigner.Details(
                     properties.platformName(), reason(signatures), null, GregorianCalendar.from(
                             now.atZoneSameInstant(properties.timeZone()))));
-            String sha256 = sha256(signedPdf);
+            String sha256 = DigestUtils.sha256Hex(signedPdf);
             sealed.insert(flowId, signedPdf, sha256, finished.pages(), now);
             audit.record(contract.groupId(), flowId, AuditEvent.SEALED, AuditTrail.PLATFORM, null,
                     "final PDF signed by " + properties.platformName() + ", SHA-256 " + sha256);
@@ -126,11 +124,4 @@ public class FlowDocumentSealer {
         return reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,11 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Calendar;
 import java.util.Hashtable;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -87,7 +87,7 @@ class PadesSigner {
     }
 
     private static AttributeTable signingCertificateV2(X509Certificate certificate) throws GeneralSecurityException {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        byte[] hash = DigestUtils.sha256(certificate.getEncoded());
         IssuerSerial issuerSerial = new IssuerSerial(
                 new GeneralNames(new GeneralName(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
                 certificate.getSerialNumber());

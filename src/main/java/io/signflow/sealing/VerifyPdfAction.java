@@ -14,12 +14,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,7 +89,7 @@ class VerifyPdfAction implements ApiAction<VerifyPdfAction.Request> {
             List<PdfSignatureVerifier.Result> results = verifier.verify(pdf);
             List<PdfVerifyResult> details = results.stream().map(this::detail).toList();
             return new Response(overall(results), details, UUID.randomUUID().toString().replace("-", ""),
-                    md5(pdf));
+                    DigestUtils.md5Hex(pdf));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,11 +122,4 @@ class VerifyPdfAction implements ApiAction<VerifyPdfAction.Request> {
         return instant == null ? 0 : instant.toEpochMilli();
     }
 
-    private static String md5(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package io.signflow.signing;
 
-import io.signflow.api.Tc3Signature;
 import io.signflow.common.PublicUrl;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -71,6 +71,6 @@ public class SignLinks {
     }
 
     static String hash(String token) {
-        return Tc3Signature.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
+        return DigestUtils.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,6 +1,5 @@
 package io.signflow.signing;
 
-import io.signflow.api.Tc3Signature;
 import io.signflow.common.RequestRejected;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -120,6 +120,6 @@ public class VerificationCodes {
     }
 
     private static String hash(String signerId, String code) {
-        return Tc3Signature.sha256Hex((signerId + ":" + code).getBytes(StandardCharsets.UTF_8));
+        return DigestUtils.sha256Hex((signerId + ":" + code).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,7 +99,7 @@ class ApiGatewayIT extends ApiTestBase {
         String date = Tc3Signature.utcDate(timestamp);
         String canonical = Tc3Signature.canonicalRequest(method, java.util.List.of(
                 new Tc3Signature.SignedHeader("content-type", contentType),
-                new Tc3Signature.SignedHeader("host", demo().host())), Tc3Signature.sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
+                new Tc3Signature.SignedHeader("host", demo().host())), DigestUtils.sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
         String signature = Tc3Signature.signature(demo().secretKey(), date, "127",
                 Tc3Signature.stringToSign(timestamp, "127", canonical));
         Map<String, String> headers = signed("DescribeFlowBriefs", body, timestamp);
