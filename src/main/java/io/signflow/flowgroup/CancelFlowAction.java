@@ -27,16 +27,14 @@ class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
 
     static final int MAX_MESSAGE = 200;
     private final ActingPartyResolver actingParties;
-    private final FlowGroupRepository groups;
     private final FlowAccess access;
     private final FlowProgress progress;
     private final AuditTrail audit;
     private final FlowProcesses processes;
 
-    public CancelFlowAction(ActingPartyResolver actingParties, FlowGroupRepository groups, FlowAccess access,
+    public CancelFlowAction(ActingPartyResolver actingParties, FlowAccess access,
                             FlowProgress progress, AuditTrail audit, FlowProcesses processes) {
         this.actingParties = actingParties;
-        this.groups = groups;
         this.access = access;
         this.progress = progress;
         this.audit = audit;
@@ -70,8 +68,7 @@ class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
             throw new ApiException(ErrorCodes.INVALID_PARAMETER, "CancelMessage must be 1-200 characters of text, "
                     + "without emoji.");
         }
-        FlowGroupSummary group = groups.findByFlow(request.flowId())
-                .filter(g -> !access.visibleOwners(acting.organization(), List.of(g.organizationId())).isEmpty())
+        FlowGroupSummary group = access.visibleGroupOfFlow(acting.organization(), request.flowId())
                 .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract " + request.flowId()
                         + " does not exist."));
         progress.lock(List.of(request.flowId()));

@@ -35,16 +35,14 @@ class CreateFlowApproversAction implements ApiAction<CreateFlowApproversAction.R
     static final int MAX_APPROVERS = FlowGroupValidator.MAX_FLOWS * FlowGroupValidator.MAX_APPROVERS;
 
     private final ActingPartyResolver actingParties;
-    private final FlowGroupRepository groups;
     private final FlowAccess access;
     private final FlowProgress progress;
     private final DynamicSignerFilling filling;
     private final FlowProcesses processes;
 
-    public CreateFlowApproversAction(ActingPartyResolver actingParties, FlowGroupRepository groups, FlowAccess access,
+    public CreateFlowApproversAction(ActingPartyResolver actingParties, FlowAccess access,
                                      FlowProgress progress, DynamicSignerFilling filling, FlowProcesses processes) {
         this.actingParties = actingParties;
-        this.groups = groups;
         this.access = access;
         this.progress = progress;
         this.filling = filling;
@@ -94,7 +92,7 @@ class CreateFlowApproversAction implements ApiAction<CreateFlowApproversAction.R
         }
         String groupId = request.flowGroupId() == null || request.flowGroupId().isBlank() ? null : request.flowGroupId();
         if (groupId != null) {
-            requireVisible(acting, groups.find(groupId).orElse(null), groupId);
+            access.visibleGroup(acting.organization(), groupId).orElseThrow(() -> notFound(groupId));
         }
         List<String> itemFlows = new ArrayList<>();
         for (int i = 0; i < request.approvers().size(); i++) {
@@ -104,8 +102,7 @@ class CreateFlowApproversAction implements ApiAction<CreateFlowApproversAction.R
         // neither locked nor waited for
         Map<String, FlowGroupSummary> visible = new HashMap<>();
         for (String flowId : new LinkedHashSet<>(itemFlows)) {
-            groups.findByFlow(flowId).filter(group -> isVisible(acting, group))
-                    .ifPresent(group -> visible.put(flowId, group));
+            access.visibleGroupOfFlow(acting.organization(), flowId).ifPresent(group -> visible.put(flowId, group));
         }
         progress.lock(visible.keySet());
         List<FillError> errors = new ArrayList<>();
@@ -152,18 +149,8 @@ class CreateFlowApproversAction implements ApiAction<CreateFlowApproversAction.R
         return flowId;
     }
 
-    private boolean isVisible(ActingParty acting, FlowGroupSummary group) {
-        return !access.visibleOwners(acting.organization(), List.of(group.organizationId())).isEmpty();
-    }
-
     private static ApiException notFound(String id) {
         return new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract or group " + id + " does not exist.");
-    }
-
-    private void requireVisible(ActingParty acting, FlowGroupSummary group, String id) {
-        if (group == null || !isVisible(acting, group)) {
-            throw notFound(id);
-        }
     }
 
     private static String flowOf(Request request, int index) {

@@ -53,11 +53,7 @@ class DescribeFlowBriefsAction implements ApiAction<DescribeFlowBriefsAction.Req
     @Transactional(readOnly = true)
     public Object handle(ApiCaller caller, Request request) {
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
-        List<String> ids = request.flowIds().stream().distinct().toList();
-        if (ids.isEmpty() || ids.size() > DescribeFlowInfoAction.MAX_FLOW_IDS) {
-            throw new ApiException(ErrorCodes.PARAM_ERROR, "FlowIds must hold 1 to "
-                    + DescribeFlowInfoAction.MAX_FLOW_IDS + " ids.");
-        }
+        List<String> ids = FlowIdsRule.distinct(request.flowIds());
         List<FlowQueries.FlowRow> flows = queries.flows(ids);
         Set<String> owners = access.visibleOwners(acting.organization(),
                 flows.stream().map(FlowQueries.FlowRow::organizationId).toList());

@@ -26,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request> {
 
-    static final int MAX_FLOW_IDS = 100;
     private final ActingPartyResolver actingParties;
     private final FlowQueries queries;
     private final FlowGroupRepository groups;
@@ -88,8 +87,7 @@ class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request
     public Object handle(ApiCaller caller, Request request) {
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
         if (request.flowGroupId() != null && !request.flowGroupId().isBlank()) {
-            FlowGroupSummary group = groups.find(request.flowGroupId())
-                    .filter(g -> !access.visibleOwners(acting.organization(), List.of(g.organizationId())).isEmpty())
+            FlowGroupSummary group = access.visibleGroup(acting.organization(), request.flowGroupId())
                     .orElseThrow(() -> new ApiException(ErrorCodes.FAILED_OPERATION,
                             "The contract group " + request.flowGroupId() + " does not exist."));
             return Response.ofGroup(details(queries.flowsOfGroup(group.id())), group, groups.outcome(group.id()));
@@ -98,9 +96,7 @@ class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request
         if (ids.isEmpty()) {
             throw new ApiException(ErrorCodes.MISSING_PARAMETER, "Give FlowIds or FlowGroupId.");
         }
-        if (ids.size() > MAX_FLOW_IDS) {
-            throw new ApiException(ErrorCodes.PARAM_ERROR, "FlowIds may hold at most " + MAX_FLOW_IDS + " ids.");
-        }
+        ids = FlowIdsRule.distinct(ids);
         Map<String, FlowQueries.FlowRow> found = visible(acting, queries.flows(ids)).stream()
                 .collect(Collectors.toMap(FlowQueries.FlowRow::id, Function.identity()));
         for (String id : ids) {

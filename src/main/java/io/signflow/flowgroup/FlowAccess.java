@@ -4,7 +4,9 @@ import io.signflow.tenant.Organization;
 import io.signflow.tenant.OrganizationRepository;
 import io.signflow.tenant.ResourceAccessPolicy;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -17,9 +19,28 @@ import org.springframework.stereotype.Component;
 public class FlowAccess {
 
     private final OrganizationRepository organizations;
+    private final FlowGroupRepository groups;
 
-    public FlowAccess(OrganizationRepository organizations) {
+    public FlowAccess(OrganizationRepository organizations, FlowGroupRepository groups) {
         this.organizations = organizations;
+        this.groups = groups;
+    }
+
+    /**
+     * The group of the contract when it exists and {@code acting} may see it. Empty either way
+     * otherwise, so that a stranger cannot tell someone else's contract from a missing one.
+     */
+    public Optional<FlowGroupSummary> visibleGroupOfFlow(Organization acting, String flowId) {
+        return groups.findByFlow(flowId).filter(group -> isVisible(acting, group));
+    }
+
+    /** The group when it exists and {@code acting} may see it. */
+    public Optional<FlowGroupSummary> visibleGroup(Organization acting, String groupId) {
+        return groups.find(groupId).filter(group -> isVisible(acting, group));
+    }
+
+    private boolean isVisible(Organization acting, FlowGroupSummary group) {
+        return !visibleOwners(acting, List.of(group.organizationId())).isEmpty();
     }
 
     /** The subset of the given initiating organizations' ids that {@code acting} may see. */
