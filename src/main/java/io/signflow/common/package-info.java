@@ -1,5 +1,5 @@
 /**
- * Bottom layer: small helpers every module may use (ids, text, hashing, problem responses). Depends
+ * Bottom layer: small helpers every module may use (ids, text, secrets, problem responses). Depends
  * on no module.
  */
 @ApplicationModule(displayName = "Common", allowedDependencies = {})
