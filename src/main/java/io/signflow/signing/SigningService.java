@@ -1,7 +1,5 @@
 package io.signflow.signing;
 
-import io.signflow.callback.CallbackMessages;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
@@ -18,7 +16,6 @@ import io.signflow.flowgroup.FlowGroupSummary;
 import io.signflow.flowgroup.FlowProgress;
 import io.signflow.flowgroup.FlowStatus;
 import io.signflow.notify.NotificationService;
-import io.signflow.process.SignFlowEvents;
 import io.signflow.signing.SignerQueries.Assignment;
 import io.signflow.signing.SignerQueries.Field;
 import io.signflow.signing.SignerQueries.Signer;
@@ -64,20 +61,19 @@ public class SigningService {
     private final SignerRegistry signers;
     private final NotificationService notifications;
     private final AuditTrail audit;
-    private final SignFlowEvents events;
+    private final SignatureProcesses processes;
     private final SealChooser seals;
     private final SignatureImages signatures;
     private final SigningProperties properties;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
-    private final CallbackMessages callbacks;
     private final Clock clock;
 
     public SigningService(SignLinks links, SignerQueries queries, FlowGroupRepository groups, FileRepository files,
                           PageRenderer renderer, FlowProgress progress, VerificationCodes codes, SignerRegistry signers,
-                          NotificationService notifications, AuditTrail audit, SignFlowEvents events,
+                          NotificationService notifications, AuditTrail audit, SignatureProcesses processes,
                           SealChooser seals, SignatureImages signatures, SigningProperties properties,
-                          TransactionTemplate transaction, JdbcClient jdbc, CallbackMessages callbacks, Clock clock) {
+                          TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
         this.links = links;
         this.queries = queries;
         this.groups = groups;
@@ -88,13 +84,12 @@ public class SigningService {
         this.signers = signers;
         this.notifications = notifications;
         this.audit = audit;
-        this.events = events;
+        this.processes = processes;
         this.seals = seals;
         this.signatures = signatures;
         this.properties = properties;
         this.transaction = transaction;
         this.jdbc = jdbc;
-        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -162,14 +157,13 @@ public class SigningService {
                                 MOBILE_CODE, client.ip(), truncate(client.userAgent(), 300), now)
                         .update();
                 progress.recordSignature(assignment.flowId(), assignment.recipientId());
-                callbacks.flowChanged(assignment.flowId(), CallbackMessages.Operate.SIGN, assignment.recipientId());
             }
             List<String> flowIds = flowIds(turn);
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(),
                     verifiedHow(signer));
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.SIGNED, actor(signer), client.ip(),
                     signedWith(seal, signature != null));
-            flowIds.forEach(events::signed);
+            turn.forEach(a -> processes.signed(a.flowId(), a.recipientId()));
             return describe(signer);
         });
     }
@@ -197,9 +191,7 @@ public class SigningService {
                 progress.setMessage(assignment.flowId(), reason);
             }
             audit.recordAll(signer.groupId(), flowIds(turn), AuditEvent.REJECTED, actor(signer), client.ip(), reason);
-            flowIds(turn).forEach(events::rejected);
-            // after the process has ended the contract as rejected, so the callback shows it
-            turn.forEach(a -> callbacks.flowChanged(a.flowId(), CallbackMessages.Operate.REJECT, a.recipientId()));
+            turn.forEach(a -> processes.rejected(a.flowId(), a.recipientId()));
             return describe(signer);
         });
     }
