@@ -3,9 +3,9 @@ package io.signflow.flowgroup;
 /** How a group's contracts ended. */
 public record FlowGroupOutcome(int completed, int rejected, int expired, int cancelled) {
 
-    /** COMPLETED when every contract was signed by all, otherwise ENDED (with the counts telling why). */
-    public String status() {
-        return rejected + expired + cancelled == 0 ? "COMPLETED" : "ENDED";
+    /** How the group ended once all its contracts have: COMPLETED when every one was signed by all, otherwise ENDED. */
+    public GroupStatus status() {
+        return rejected + expired + cancelled == 0 ? GroupStatus.COMPLETED : GroupStatus.ENDED;
     }
 
     public int ended() {
@@ -18,9 +18,6 @@ public record FlowGroupOutcome(int completed, int rejected, int expired, int can
      * was completed and INVALID when any ended otherwise.
      */
     public String apiStatus(int contracts) {
-        if (ended() < contracts) {
-            return "PROCESSING";
-        }
-        return status().equals("COMPLETED") ? "ALL" : "INVALID";
+        return (ended() < contracts ? GroupStatus.SIGNING : status()).api();
     }
 }

@@ -26,10 +26,10 @@ public class FlowGroupRepository {
         OffsetDateTime created = utc(group.createdAt());
         jdbc.sql("insert into flow_group (id, name, organization_id, operator_organization_id, operator_user_id, "
                         + "approver_verify_type, self_notify_type, other_notify_type, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, 'SIGNING', ?)")
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(group.id(), group.name(), group.organizationId(), group.operatorOrganizationId(),
                         group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(),
-                        group.otherNotifyType(), created)
+                        group.otherNotifyType(), GroupStatus.SIGNING.name(), created)
                 .update();
         List<Object[]> flows = new ArrayList<>();
         List<Object[]> approvers = new ArrayList<>();
@@ -94,7 +94,7 @@ public class FlowGroupRepository {
     public void conclude(String groupId, FlowGroupOutcome outcome) {
         jdbc.sql("update flow_group set status = ?, completed_count = ?, rejected_count = ?, expired_count = ?, "
                         + "cancelled_count = ?, ended_at = ? where id = ?")
-                .params(outcome.status(), outcome.completed(), outcome.rejected(), outcome.expired(), outcome.cancelled(),
+                .params(outcome.status().name(), outcome.completed(), outcome.rejected(), outcome.expired(), outcome.cancelled(),
                         OffsetDateTime.now(ZoneOffset.UTC), groupId)
                 .update();
     }

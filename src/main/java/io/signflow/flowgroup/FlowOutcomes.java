@@ -38,17 +38,16 @@ public class FlowOutcomes {
     }
 
     /**
-     * The deadline timer fired. It may race a last signature, so it takes the contract's lock first;
-     * false when the contract had ended meanwhile.
+     * The deadline timer fired. It may race a last signature, so it takes the contract's lock first and
+     * leaves a contract that had ended meanwhile as it is.
      */
-    public boolean expire(String groupId, String flowId) {
+    public void expire(String groupId, String flowId) {
         progress.lock(List.of(flowId));
         if (FlowStatus.isTerminal(progress.status(flowId))) {
-            return false;
+            return;
         }
         progress.expire(flowId);
         audit.record(groupId, flowId, AuditEvent.EXPIRED, AuditTrail.PLATFORM, null,
                 "the deadline passed before every signer had signed");
-        return true;
     }
 }

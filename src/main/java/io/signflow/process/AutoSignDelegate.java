@@ -1,8 +1,5 @@
 package io.signflow.process;
 
-import io.signflow.callback.CallbackMessages;
-import io.signflow.flowgroup.FlowApprover;
-
 import io.signflow.signing.AutoSigner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,18 +10,13 @@ import org.springframework.stereotype.Component;
 class AutoSignDelegate implements JavaDelegate {
 
     private final AutoSigner autoSigner;
-    private final CallbackMessages callbacks;
 
-    public AutoSignDelegate(AutoSigner autoSigner, CallbackMessages callbacks) {
+    public AutoSignDelegate(AutoSigner autoSigner) {
         this.autoSigner = autoSigner;
-        this.callbacks = callbacks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String flowId = ProcessVariables.flowId(execution);
-        for (FlowApprover signed : autoSigner.signAll(ProcessVariables.groupId(execution), flowId)) {
-            callbacks.flowChanged(flowId, CallbackMessages.Operate.SIGN, signed.recipientId());
-        }
+        autoSigner.signAll(ProcessVariables.groupId(execution), ProcessVariables.flowId(execution));
     }
 }

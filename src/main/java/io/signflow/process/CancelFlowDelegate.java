@@ -2,7 +2,6 @@ package io.signflow.process;
 
 import static io.signflow.process.ProcessVariables.flowId;
 
-import io.signflow.callback.CallbackMessages;
 import io.signflow.flowgroup.FlowOutcomes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,16 +12,13 @@ import org.springframework.stereotype.Component;
 class CancelFlowDelegate implements JavaDelegate {
 
     private final FlowOutcomes outcomes;
-    private final CallbackMessages callbacks;
 
-    public CancelFlowDelegate(FlowOutcomes outcomes, CallbackMessages callbacks) {
+    public CancelFlowDelegate(FlowOutcomes outcomes) {
         this.outcomes = outcomes;
-        this.callbacks = callbacks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         outcomes.cancel(flowId(execution));
-        callbacks.flowChanged(flowId(execution), CallbackMessages.Operate.CANCEL, null);
     }
 }

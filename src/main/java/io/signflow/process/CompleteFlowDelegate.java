@@ -3,7 +3,6 @@ package io.signflow.process;
 import static io.signflow.process.ProcessVariables.flowId;
 import static io.signflow.process.ProcessVariables.groupId;
 
-import io.signflow.callback.CallbackMessages;
 import io.signflow.flowgroup.FlowOutcomes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,16 +13,13 @@ import org.springframework.stereotype.Component;
 class CompleteFlowDelegate implements JavaDelegate {
 
     private final FlowOutcomes outcomes;
-    private final CallbackMessages callbacks;
 
-    public CompleteFlowDelegate(FlowOutcomes outcomes, CallbackMessages callbacks) {
+    public CompleteFlowDelegate(FlowOutcomes outcomes) {
         this.outcomes = outcomes;
-        this.callbacks = callbacks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         outcomes.complete(groupId(execution), flowId(execution));
-        callbacks.flowChanged(flowId(execution), CallbackMessages.Operate.FINISH, null);
     }
 }

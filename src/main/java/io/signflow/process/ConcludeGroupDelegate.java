@@ -1,6 +1,5 @@
 package io.signflow.process;
 
-import io.signflow.callback.CallbackMessages;
 import io.signflow.flowgroup.FlowGroupService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,17 +14,14 @@ class ConcludeGroupDelegate implements JavaDelegate {
 
     static final String OUTCOME = "outcome";
     private final FlowGroupService groups;
-    private final CallbackMessages callbacks;
 
-    public ConcludeGroupDelegate(FlowGroupService groups, CallbackMessages callbacks) {
+    public ConcludeGroupDelegate(FlowGroupService groups) {
         this.groups = groups;
-        this.callbacks = callbacks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var outcome = groups.conclude(ProcessVariables.groupId(execution));
-        callbacks.groupConcluded(ProcessVariables.groupId(execution));
         execution.setVariable(OUTCOME, outcome.status() + ": " + outcome.completed() + " completed, " + outcome.rejected()
                 + " rejected, " + outcome.expired() + " expired, " + outcome.cancelled() + " cancelled");
     }

@@ -1,6 +1,5 @@
 package io.signflow.process;
 
-import io.signflow.callback.CallbackMessages;
 import io.signflow.flowgroup.FlowGroupDraft;
 import io.signflow.flowgroup.FlowGroupService;
 import io.signflow.signing.SignerRegistry;
@@ -15,14 +14,11 @@ class CreateGroupDelegate implements JavaDelegate {
     private final FlowGroupService groups;
     private final SignerRegistry signers;
     private final DraftHandoff handoff;
-    private final CallbackMessages callbacks;
 
-    public CreateGroupDelegate(FlowGroupService groups, SignerRegistry signers, DraftHandoff handoff,
-                               CallbackMessages callbacks) {
+    public CreateGroupDelegate(FlowGroupService groups, SignerRegistry signers, DraftHandoff handoff) {
         this.groups = groups;
         this.signers = signers;
         this.handoff = handoff;
-        this.callbacks = callbacks;
     }
 
     @Override
@@ -30,6 +26,5 @@ class CreateGroupDelegate implements JavaDelegate {
         FlowGroupDraft draft = handoff.take(ProcessVariables.groupId(execution));
         groups.create(draft);
         signers.registerNamed(draft);
-        draft.flows().forEach(flow -> callbacks.flowChanged(flow.id(), CallbackMessages.Operate.START, null));
     }
 }

@@ -7,6 +7,12 @@ final class ProcessVariables {
 
     public static final String FLOW_GROUP_ID = "flowGroupId";
     public static final String FLOW_ID = "flowId";
+    /**
+     * The approver whose signature or rejection woke the contract, set by the correlation; the step
+     * that announces it reads it and removes it, so a message correlated by hand with no approver
+     * (docs/operating.md) announces nothing.
+     */
+    public static final String ACTOR = "actorRecipientId";
 
     private ProcessVariables() {
     }

@@ -5,6 +5,7 @@ import io.signflow.api.ApiCaller;
 import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
 import io.signflow.flowgroup.ApproveStatus;
+import io.signflow.flowgroup.ApproverRecords;
 import io.signflow.flowgroup.FlowAccess;
 import io.signflow.flowgroup.FlowApprover;
 import io.signflow.flowgroup.FlowGroupRepository;
@@ -18,13 +19,10 @@ import io.signflow.tenant.UserInfo;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * one reminder.
  */
 @Component
-public class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsAction.Request> {
+class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsAction.Request> {
 
     static final int REMINDERS_PER_SIGNER = 3;
     private final ActingPartyResolver actingParties;
@@ -46,17 +44,18 @@ public class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsActio
     private final FlowProgress progress;
     private final SignerLookup lookup;
     private final TurnNotifier notifier;
-    private final JdbcClient jdbc;
+    private final ApproverRecords approvers;
 
     public CreateFlowRemindsAction(ActingPartyResolver actingParties, FlowGroupRepository groups, FlowAccess access,
-                                   FlowProgress progress, SignerLookup lookup, TurnNotifier notifier, JdbcClient jdbc) {
+                                   FlowProgress progress, SignerLookup lookup, TurnNotifier notifier,
+                                   ApproverRecords approvers) {
         this.actingParties = actingParties;
         this.groups = groups;
         this.access = access;
         this.progress = progress;
         this.lookup = lookup;
         this.notifier = notifier;
-        this.jdbc = jdbc;
+        this.approvers = approvers;
     }
 
     public record Request(@NotNull @Valid UserInfo operator, @NotNull List<String> flowIds, Agent agent) {
@@ -96,7 +95,7 @@ public class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsActio
                     List.of(g.organizationId())).isEmpty()).ifPresent(g -> visible.put(flowId, g));
         }
         progress.lock(visible.keySet());
-        Map<String, Integer> reminded = remindersSoFar(visible.keySet());
+        Map<String, Integer> reminded = approvers.remindersSoFar(visible.keySet());
         Map<String, String> outcome = new HashMap<>();
         Map<String, Reminder> bySigner = new LinkedHashMap<>();
         Map<String, Integer> remindable = new HashMap<>();
@@ -117,8 +116,7 @@ public class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsActio
         });
         bySigner.forEach((signerId, reminder) -> {
             notifier.remind(reminder.group(), signerId, reminder.mobile());
-            jdbc.sql("update approver set reminded = reminded + 1 where recipient_id in (:ids)")
-                    .param("ids", reminder.recipientIds()).update();
+            approvers.countReminder(reminder.recipientIds());
         });
         List<RemindFlowRecords> records = new ArrayList<>();
         for (String flowId : flowIds) {
@@ -130,14 +128,5 @@ public class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsActio
                             + "notified, or each has had " + REMINDERS_PER_SIGNER + " reminders for this contract."));
         }
         return new Response(records);
-    }
-
-    private Map<String, Integer> remindersSoFar(Collection<String> flowIds) {
-        if (flowIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("select recipient_id, reminded from approver where flow_id in (:ids)").param("ids", flowIds)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code signflow.signing.sign-url-ttl} (30 minutes, as in ESS).
  */
 @Component
-public class CreateFlowSignUrlAction implements ApiAction<CreateFlowSignUrlAction.Request> {
+class CreateFlowSignUrlAction implements ApiAction<CreateFlowSignUrlAction.Request> {
 
     private final ActingPartyResolver actingParties;
     private final FlowGroupRepository groups;

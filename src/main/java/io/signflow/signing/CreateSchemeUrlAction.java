@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (FlowGroupUrlInfo) belong to the mini program and are not offered.
  */
 @Component
-public class CreateSchemeUrlAction implements ApiAction<CreateSchemeUrlAction.Request> {
+class CreateSchemeUrlAction implements ApiAction<CreateSchemeUrlAction.Request> {
 
     private final ActingPartyResolver actingParties;
     private final FlowGroupRepository groups;

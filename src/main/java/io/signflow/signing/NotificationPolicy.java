@@ -10,7 +10,7 @@ import io.signflow.flowgroup.FlowGroupSummary;
  * section 6, question 5). Auto-signers are never told, and neither are dynamic signers: whoever named
  * them through CreateFlowApprovers gets their link with CreateFlowSignUrl (reference section 3).
  */
-public final class NotificationPolicy {
+final class NotificationPolicy {
 
     private NotificationPolicy() {
     }

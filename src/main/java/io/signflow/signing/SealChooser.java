@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * contract. A seal id the initiator put on a SIGN_SEAL control is the only seal allowed there.
  */
 @Component
-public class SealChooser {
+class SealChooser {
 
     private final OrganizationRepository organizations;
     private final EmployeeRepository employees;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * (reminder, CreateFlowSignUrl).
  */
 @Component
-public class SignLinks {
+class SignLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;

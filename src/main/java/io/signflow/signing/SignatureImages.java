@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and decoding those would exhaust memory.
  */
 @Component
-public class SignatureImages {
+class SignatureImages {
 
     private static final int MIN_INK_PIXELS = 40;
     static final int MIN_WIDTH = 50;

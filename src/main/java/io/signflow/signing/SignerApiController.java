@@ -17,12 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/sign/api/{token}")
-public class SignerApiController {
+class SignerApiController {
 
     private final SigningService signing;
+    private final CodeSender codes;
+    private final SignerPages pages;
 
-    public SignerApiController(SigningService signing) {
+    SignerApiController(SigningService signing, CodeSender codes, SignerPages pages) {
         this.signing = signing;
+        this.codes = codes;
+        this.pages = pages;
     }
 
     @GetMapping
@@ -31,8 +35,8 @@ public class SignerApiController {
     }
 
     @PostMapping("/code")
-    public SigningService.CodeSent sendCode(@PathVariable String token, HttpServletRequest request) {
-        return signing.sendCode(token, client(request));
+    public CodeSender.CodeSent sendCode(@PathVariable String token, HttpServletRequest request) {
+        return codes.send(token, client(request));
     }
 
     @PostMapping("/sign")
@@ -54,7 +58,7 @@ public class SignerApiController {
             throw io.signflow.common.RequestRejected.notFound("Each contract has one file, index 0.");
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePrivate())
-                .contentType(MediaType.IMAGE_PNG).body(signing.page(token, flowId, page));
+                .contentType(MediaType.IMAGE_PNG).body(pages.png(token, flowId, page));
     }
 
     static SigningService.Client client(HttpServletRequest request) {

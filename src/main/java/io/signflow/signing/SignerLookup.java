@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * organization — among a contract's approvers, and issues that signer's link to the whole group.
  */
 @Component
-public class SignerLookup {
+class SignerLookup {
 
     private final FlowProgress progress;
     private final FlowGroupRepository groups;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * typed (a contract name, a reason) can never run as script.
  */
 @RestController
-public class SignerPageController {
+class SignerPageController {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

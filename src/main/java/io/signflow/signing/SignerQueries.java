@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** What the signer page reads: a signer, their contracts in the group, and their controls. */
 @Repository
-public class SignerQueries {
+class SignerQueries {
 
     private final JdbcClient jdbc;
 

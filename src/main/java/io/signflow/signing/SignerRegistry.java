@@ -1,6 +1,7 @@
 package io.signflow.signing;
 
 import io.signflow.common.Ids;
+import io.signflow.flowgroup.ApproverRecords;
 import io.signflow.flowgroup.ApproverType;
 import io.signflow.flowgroup.FlowApprover;
 import io.signflow.flowgroup.FlowGroupDraft;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,11 +28,13 @@ public class SignerRegistry {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final ApproverRecords approvers;
     private final Clock clock;
 
-    public SignerRegistry(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    public SignerRegistry(JdbcClient jdbc, JdbcTemplate batch, ApproverRecords approvers, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.approvers = approvers;
         this.clock = clock;
     }
 
@@ -42,7 +46,7 @@ public class SignerRegistry {
     public void registerNamed(FlowGroupDraft group) {
         Map<List<String>, String> signerIds = new HashMap<>();
         List<Object[]> signers = new ArrayList<>();
-        List<Object[]> approvers = new ArrayList<>();
+        Map<String, String> signerOfApprover = new LinkedHashMap<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (FlowGroupDraft.Flow flow : group.flows()) {
             for (FlowGroupDraft.Approver a : flow.approvers()) {
@@ -56,12 +60,12 @@ public class SignerRegistry {
                     signers.add(new Object[] {id, group.id(), kind, organization, a.name(), a.mobile(), now});
                     return id;
                 });
-                approvers.add(new Object[] {signerId, a.recipientId()});
+                signerOfApprover.put(a.recipientId(), signerId);
             }
         }
         batch.batchUpdate("insert into signer (id, group_id, kind, organization_name, name, mobile, created_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", signers);
-        batch.batchUpdate("update approver set signer_id = ? where recipient_id = ?", approvers);
+        approvers.linkSigners(signerOfApprover);
     }
 
     /** Finds or creates the signer of an approver named after creation (a dynamic signer). */
@@ -82,8 +86,7 @@ public class SignerRegistry {
                             .update();
                     return id;
                 });
-        jdbc.sql("update approver set signer_id = ? where recipient_id = ?").params(signerId, approver.recipientId())
-                .update();
+        approvers.linkSigner(approver.recipientId(), signerId);
         return signerId;
     }
 

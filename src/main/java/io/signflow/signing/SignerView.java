@@ -8,26 +8,26 @@ import java.util.List;
  * WAITING (it is someone else's turn first), DONE (all signed) or ENDED (nothing left to do).
  * {@code verification} is how the signer proves who they are: always MOBILE_CODE.
  */
-public record SignerView(String groupName, String initiator, Person signer, String verification, String state,
+record SignerView(String groupName, String initiator, Person signer, String verification, SignerState state,
                          boolean needsSignature, boolean needsSeal, List<SealOption> seals,
                          List<Contract> contracts) {
 
-    public record Person(String name, String organization, String mobile) {
+    record Person(String name, String organization, String mobile) {
     }
 
-    public record SealOption(String sealId, String name) {
+    record SealOption(String sealId, String name) {
     }
 
-    public record Contract(String flowId, String flowName, String flowType, String description, int flowStatus,
+    record Contract(String flowId, String flowName, String flowType, String description, int flowStatus,
                            int approveStatus, String message, boolean canSign, boolean canReject, List<Page> pages,
                            List<Field> fields) {
     }
 
-    public record Page(double width, double height) {
+    record Page(double width, double height) {
     }
 
     /** A control of this signer, in pt from the page's top-left; {@code choices} for a SELECTOR. */
-    public record Field(long id, String type, String name, int page, double x, double y, double width, double height,
+    record Field(long id, String type, String name, int page, double x, double y, double width, double height,
                         boolean required, String value, List<String> choices) {
     }
 }

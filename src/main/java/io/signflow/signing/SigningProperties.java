@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSignatureSize the largest handwritten signature image accepted
  */
 @ConfigurationProperties("signflow.signing")
-public record SigningProperties(
+record SigningProperties(
         @DefaultValue("30d") Duration linkTtl,
         @DefaultValue("30m") Duration signUrlTtl,
         @DefaultValue("5m") Duration codeTtl,

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
-public class VerificationCodes {
+class VerificationCodes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

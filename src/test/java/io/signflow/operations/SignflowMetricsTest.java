@@ -34,7 +34,7 @@ class SignflowMetricsTest {
         jdbc.sql("create table flow_group (id varchar(32), status varchar(20))").update();
         jdbc.sql("create table outbox_message (id varchar(32), kind varchar(20), status varchar(10))").update();
         jdbc.sql("insert into flow values ('a', 1), ('b', 1), ('c', 4)").update();
-        jdbc.sql("insert into flow_group values ('g', 'RUNNING')").update();
+        jdbc.sql("insert into flow_group values ('g', 'SIGNING')").update();
         jdbc.sql("insert into outbox_message values ('m', 'CALLBACK', 'RETRYING')").update();
         when(management.createJobQuery().executable().count()).thenReturn(3L);
         when(runtime.createIncidentQuery().count()).thenReturn(1L);
@@ -50,7 +50,7 @@ class SignflowMetricsTest {
         metrics.refresh();
         assertThat(gauge("signflow.flows", "status", "1")).isEqualTo(2);
         assertThat(gauge("signflow.flows", "status", "4")).isEqualTo(1);
-        assertThat(gauge("signflow.groups", "status", "RUNNING")).isEqualTo(1);
+        assertThat(gauge("signflow.groups", "status", "SIGNING")).isEqualTo(1);
         assertThat(gauge("signflow.outbox.undelivered", "kind", "CALLBACK", "status", "RETRYING")).isEqualTo(1);
         assertThat(gauge("signflow.jobs.due")).isEqualTo(3);
         assertThat(gauge("signflow.incidents")).isEqualTo(1);
@@ -65,7 +65,7 @@ class SignflowMetricsTest {
         metrics.refresh();
         assertThat(gauge("signflow.flows", "status", "1")).isEqualTo(2);
         assertThat(gauge("signflow.flows", "status", "4")).isEqualTo(1);
-        assertThat(gauge("signflow.groups", "status", "RUNNING")).isEqualTo(1);
+        assertThat(gauge("signflow.groups", "status", "SIGNING")).isEqualTo(1);
         assertThat(gauge("signflow.jobs.due")).isEqualTo(3);
     }
 

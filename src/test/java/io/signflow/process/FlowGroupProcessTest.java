@@ -72,8 +72,10 @@ class FlowGroupProcessTest extends ProcessTestSupport {
         execute(job(signFlow("f1")));
         assertThat(group).isWaitingAt("CallActivity_SignFlows");
         execute(job(signFlow("f2")));
-        assertThat(group).hasPassed("Task_ConcludeGroup").isEnded();
+        assertThat(group).hasPassedInOrder("Task_ConcludeGroup", "IntermediateThrowEvent_AnnounceGroupEnded",
+                "EndEvent_GroupEnded").isEnded();
         verify(concludeGroup).execute(any());
+        verify(announceGroupEnded).execute(any());
     }
 
     @Test

@@ -31,6 +31,14 @@ abstract class ProcessTestSupport {
     final JavaDelegate expireFlow = mock(JavaDelegate.class);
     final JavaDelegate cancelFlow = mock(JavaDelegate.class);
     final JavaDelegate refundQuota = mock(JavaDelegate.class);
+    final JavaDelegate announceStarted = mock(JavaDelegate.class);
+    final JavaDelegate announceAutoSigned = mock(JavaDelegate.class);
+    final JavaDelegate announceSigned = mock(JavaDelegate.class);
+    final JavaDelegate announceCompleted = mock(JavaDelegate.class);
+    final JavaDelegate announceRejected = mock(JavaDelegate.class);
+    final JavaDelegate announceExpired = mock(JavaDelegate.class);
+    final JavaDelegate announceCancelled = mock(JavaDelegate.class);
+    final JavaDelegate announceGroupEnded = mock(JavaDelegate.class);
     final FlowGroupExpressions flowGroups = mock(FlowGroupExpressions.class);
     final SignFlowExpressions signFlows = mock(SignFlowExpressions.class);
 
@@ -48,6 +56,14 @@ abstract class ProcessTestSupport {
         Mocks.register("expireFlowDelegate", expireFlow);
         Mocks.register("cancelFlowDelegate", cancelFlow);
         Mocks.register("refundQuotaDelegate", refundQuota);
+        Mocks.register("announceStartedDelegate", announceStarted);
+        Mocks.register("announceAutoSignedDelegate", announceAutoSigned);
+        Mocks.register("announceSignedDelegate", announceSigned);
+        Mocks.register("announceCompletedDelegate", announceCompleted);
+        Mocks.register("announceRejectedDelegate", announceRejected);
+        Mocks.register("announceExpiredDelegate", announceExpired);
+        Mocks.register("announceCancelledDelegate", announceCancelled);
+        Mocks.register("announceGroupEndedDelegate", announceGroupEnded);
         Mocks.register("flowGroups", flowGroups);
         Mocks.register("signFlows", signFlows);
     }

@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 
 /** Every path of sign-flow, the steps it passes and where it waits. */
 @Deployment(resources = "bpmn/sign-flow.bpmn")
@@ -42,7 +45,9 @@ class SignFlowProcessTest extends ProcessTestSupport {
 
         ProcessInstance flow = start();
 
-        assertThat(flow).hasPassedInOrder("Task_AutoSign", "EndEvent_AllSigned", "Task_CompleteFlow")
+        assertThat(flow).hasPassedInOrder("IntermediateThrowEvent_AnnounceStarted", "Task_AutoSign",
+                        "IntermediateThrowEvent_AnnounceAutoSigned", "EndEvent_AllSigned", "Task_CompleteFlow",
+                        "IntermediateThrowEvent_AnnounceCompleted")
                 .hasNotPassed("Task_NotifySigners").isWaitingAt("Task_SealDocument");
         assertThat(job()).hasRetries(5); // the model's retry cycle, R5/PT1M
         execute(job());
@@ -64,6 +69,27 @@ class SignFlowProcessTest extends ProcessTestSupport {
         // each round opens the next turns: the first signer, then the next one
         verify(notifySigners, times(2)).execute(any());
         verify(completeFlow).execute(any());
+    }
+
+    @Test
+    void eachSignatureIsAnnouncedBeforeTheContractLooksAgainAndTheCompletionAfterItIsComplete() throws Exception {
+        when(signFlows.allSigned("f1")).thenReturn(false, true);
+        ProcessInstance flow = start();
+        verify(announceStarted).execute(any());
+        verify(announceAutoSigned).execute(any());
+        verify(announceSigned, never()).execute(any());
+
+        runtimeService().createMessageCorrelation("ApproverSigned").processInstanceBusinessKey("f1")
+                .setVariable(ProcessVariables.ACTOR, "r1").correlate();
+
+        assertThat(flow).hasPassedInOrder("ReceiveTask_AwaitSignature", "IntermediateThrowEvent_AnnounceSigned",
+                "Gateway_AllSigned", "Task_CompleteFlow", "IntermediateThrowEvent_AnnounceCompleted")
+                .isWaitingAt("Task_SealDocument");
+        InOrder order = inOrder(announceSigned, completeFlow, announceCompleted);
+        order.verify(announceSigned).execute(argThat(e -> "r1".equals(e.getVariable(ProcessVariables.ACTOR))));
+        order.verify(completeFlow).execute(any());
+        order.verify(announceCompleted).execute(any());
+        verify(announceRejected, never()).execute(any());
     }
 
     @Test
@@ -89,7 +115,8 @@ class SignFlowProcessTest extends ProcessTestSupport {
 
         correlate("FlowRejected");
 
-        assertThat(flow).hasPassed("BoundaryEvent_Rejected", "Task_RejectFlow", "EndEvent_Rejected").isEnded();
+        assertThat(flow).hasPassedInOrder("BoundaryEvent_Rejected", "Task_RejectFlow",
+                "IntermediateThrowEvent_AnnounceRejected", "EndEvent_Rejected").isEnded();
         verify(completeFlow, never()).execute(any());
         verify(refundQuota, never()).execute(any());
     }
@@ -101,7 +128,8 @@ class SignFlowProcessTest extends ProcessTestSupport {
 
         execute(jobQuery().timers().singleResult());
 
-        assertThat(flow).hasPassed("BoundaryEvent_Deadline", "Task_ExpireFlow", "EndEvent_Expired").isEnded();
+        assertThat(flow).hasPassedInOrder("BoundaryEvent_Deadline", "Task_ExpireFlow",
+                "IntermediateThrowEvent_AnnounceExpired", "EndEvent_Expired").isEnded();
         verify(expireFlow).execute(any());
         verify(refundQuota, never()).execute(any());
     }
@@ -114,7 +142,8 @@ class SignFlowProcessTest extends ProcessTestSupport {
         correlate("FlowCancelled");
 
         assertThat(flow).hasPassedInOrder("BoundaryEvent_Cancelled", "Task_RefundQuota", "Task_CancelFlow",
-                "EndEvent_Cancelled").isEnded();
+                "IntermediateThrowEvent_AnnounceCancelled", "EndEvent_Cancelled").isEnded();
+        verify(announceCancelled).execute(any());
         org.assertj.core.api.Assertions.assertThat(jobQuery().timers().count()).isZero();
     }
 }

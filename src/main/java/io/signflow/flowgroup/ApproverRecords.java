@@ -1,0 +1,61 @@
+package io.signflow.flowgroup;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What signing records on a contract's approvers and their controls: which signer stands behind an
+ * approver, how often they were reminded, and the values they filled in. The approver and component
+ * tables are this module's, so signing writes them only through here; the status machine is
+ * {@link FlowProgress}.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class ApproverRecords {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public ApproverRecords(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The signer of each approver, by recipient id; in one batched statement. */
+    public void linkSigners(Map<String, String> signerIdByRecipientId) {
+        batch.batchUpdate("update approver set signer_id = ? where recipient_id = ?", signerIdByRecipientId.entrySet()
+                .stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+    }
+
+    public void linkSigner(String recipientId, String signerId) {
+        linkSigners(Map.of(recipientId, signerId));
+    }
+
+    /** How often each approver of the contracts was reminded, by recipient id. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Map<String, Integer> remindersSoFar(Collection<String> flowIds) {
+        if (flowIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select recipient_id, reminded from approver where flow_id in (:ids)").param("ids", flowIds)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public void countReminder(List<String> recipientIds) {
+        jdbc.sql("update approver set reminded = reminded + 1 where recipient_id in (:ids)").param("ids", recipientIds)
+                .update();
+    }
+
+    /** A value the signer filled into one of their controls, already checked against the control's rules. */
+    public void fill(long componentId, String value) {
+        jdbc.sql("update component set component_value = ? where id = ?").params(value, componentId).update();
+    }
+}
