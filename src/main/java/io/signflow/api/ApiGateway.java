@@ -43,7 +43,8 @@ public class ApiGateway {
 
     public byte[] handle(ApiHttpRequest request) {
         String requestId = RequestIds.next();
-        String action = null;
+        // the header names the action of a TC3 request even when its authentication fails
+        String action = request.header("X-TC-Action");
         long started = System.nanoTime();
         String code = "OK";
         MDC.put("requestId", requestId);
