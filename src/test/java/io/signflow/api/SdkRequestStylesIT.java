@@ -26,8 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,7 +37,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The official Java SDK in every profile it offers, against a server on a random port: TC3-HMAC-SHA256
  * over POST (JSON) and GET (query string), and signature v1 (HmacSHA1, HmacSHA256) over GET and POST
  * (form body). Each creates the seed's first group and reads it back. Then what v1 refuses: a request
- * sent twice, a stale timestamp, a query string over 32 KB.
+ * sent twice, a stale timestamp, a query string over 32 KB; and that the record of used signatures
+ * forgets them once their timestamp has left the window.
  */
 class SdkRequestStylesIT extends ApiTestBase {
 
@@ -147,6 +150,20 @@ class SdkRequestStylesIT extends ApiTestBase {
                 .isEqualTo(ErrorCodes.INVALID_PARAMETER);
         assertThat(code(get(v1Query(Map.of("Operator.Colour", "red", "FlowIds.0", "none"), now(), "7"))))
                 .isEqualTo(ErrorCodes.UNKNOWN_PARAMETER);
+    }
+
+    @Autowired
+    private ReplayGuard replayGuard;
+
+    @Test
+    void aRecordedSignatureIsForgottenOnceItsTimestampHasLeftTheWindow() {
+        String signature = "forget-" + UUID.randomUUID();
+        assertThat(replayGuard.firstUse(demo().secretId(), signature, now() - 1)).isTrue();
+        assertThat(replayGuard.firstUse(demo().secretId(), signature, now() - 1)).isFalse();
+
+        replayGuard.forgetExpired();
+
+        assertThat(replayGuard.firstUse(demo().secretId(), signature, now() + 600)).isTrue();
     }
 
     @Test
