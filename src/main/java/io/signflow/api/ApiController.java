@@ -13,12 +13,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * POST / — the Tencent Cloud API 3.0 endpoint. Every answer is HTTP 200 with the JSON envelope,
- * whatever the request's method, Content-Type or Accept: the mapping declares no produces or consumes,
- * which would let the framework answer 406 or 415 before the gateway sees the request.
+ * / — the Tencent Cloud API 3.0 endpoint (POST, and GET with the parameters in the query string).
+ * Every answer is HTTP 200 with the JSON envelope, whatever the request's method, Content-Type or
+ * Accept: the mapping declares no produces or consumes, which would let the framework answer 406 or
+ * 415 before the gateway sees the request.
  */
 @RestController
 class ApiController {
+
+    /** API 3.0's limits for a GET's query string and a signature v1 form body (a JSON body's is configured). */
+    static final int MAX_QUERY_BYTES = 32 * 1024;
+    static final int MAX_FORM_BODY_BYTES = 1024 * 1024;
 
     private final ApiGateway gateway;
     private final long maxBodyBytes;
@@ -30,21 +35,31 @@ class ApiController {
 
     @RequestMapping(path = "/")
     public ResponseEntity<byte[]> api(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            return ok(gateway.tooLarge(maxBodyBytes));
+        String query = request.getQueryString();
+        if (query != null && query.length() > MAX_QUERY_BYTES) {
+            return ok(gateway.tooLarge("query string", MAX_QUERY_BYTES));
+        }
+        long limit = isForm(request.getContentType()) ? Math.min(MAX_FORM_BODY_BYTES, maxBodyBytes) : maxBodyBytes;
+        if (request.getContentLengthLong() > limit) {
+            return ok(gateway.tooLarge("request body", limit));
         }
         byte[] body;
+        // read here, never through getParameter(), which would consume a form body before it is signed
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes((int) maxBodyBytes + 1);
+            body = in.readNBytes((int) limit + 1);
         }
-        if (body.length > maxBodyBytes) {
-            return ok(gateway.tooLarge(maxBodyBytes));
+        if (body.length > limit) {
+            return ok(gateway.tooLarge("request body", limit));
         }
         Map<String, String> headers = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.putIfAbsent(name.toLowerCase(Locale.ROOT), request.getHeader(name));
         }
-        return ok(gateway.handle(new ApiHttpRequest(request.getMethod(), headers, body, request.getRemoteAddr())));
+        return ok(gateway.handle(new ApiHttpRequest(request.getMethod(), headers, query, body, request.getRemoteAddr())));
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static ResponseEntity<byte[]> ok(byte[] body) {

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.signflow.common.Failures;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,7 +14,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * The API 3.0 front door: TC3 authentication, version and action lookup, protocol checks, rate limit,
+ * The API 3.0 front door: authentication (TC3-HMAC-SHA256, or signature v1), version and action lookup,
+ * protocol checks, rate limit,
  * body parsing, the action itself, and the {"Response": ...} envelope around whatever comes out,
  * errors included. Nothing thrown inside ever reaches the client as anything but a documented code.
  */
@@ -26,13 +26,13 @@ class ApiGateway {
     private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
     private static final int ATTEMPTS = 4;
 
-    private final Tc3Authenticator authenticator;
+    private final ApiAuthenticator authenticator;
     private final ApiRateLimiter rateLimiter;
     private final ApiRequestReader reader;
     private final Map<String, ApiAction<?>> actions;
     private final MeterRegistry meters;
 
-    public ApiGateway(Tc3Authenticator authenticator, ApiRateLimiter rateLimiter, ApiRequestReader reader,
+    ApiGateway(ApiAuthenticator authenticator, ApiRateLimiter rateLimiter, ApiRequestReader reader,
                       List<ApiAction<?>> actions, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -43,13 +43,15 @@ class ApiGateway {
 
     public byte[] handle(ApiHttpRequest request) {
         String requestId = RequestIds.next();
+        // the header names the action of a TC3 request even when its authentication fails
         String action = request.header("X-TC-Action");
-        String metricAction = action != null && actions.containsKey(action) ? action : "unknown";
         long started = System.nanoTime();
         String code = "OK";
         MDC.put("requestId", requestId);
         try {
-            ObjectNode response = ApiJson.MAPPER.valueToTree(dispatch(request, action));
+            SignedCall call = authenticator.authenticate(request);
+            action = call.action();
+            ObjectNode response = ApiJson.MAPPER.valueToTree(dispatch(call));
             response.put("RequestId", requestId);
             return envelope(response);
         } catch (ApiException e) {
@@ -63,6 +65,7 @@ class ApiGateway {
             log.error("{} failed with an internal error (request {})", action, requestId, e);
             return error(requestId, answer);
         } finally {
+            String metricAction = action != null && actions.containsKey(action) ? action : "unknown";
             Timer.builder("signflow.api.requests").tag("action", metricAction).tag("code", code)
                     .publishPercentileHistogram().register(meters).record(System.nanoTime() - started,
                             java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -70,20 +73,21 @@ class ApiGateway {
         }
     }
 
-    public byte[] tooLarge(long limit) {
+    /** The answer to a request whose body or query string ("what") is over its limit. */
+    public byte[] tooLarge(String what, long limit) {
         return error(RequestIds.next(), new ApiException(ErrorCodes.REQUEST_SIZE_LIMIT_EXCEEDED,
-                "The request body is larger than " + limit + " bytes."));
+                "The " + what + " is larger than " + limit + " bytes."));
     }
 
-    /** The checks in the reference's order (1.3): authentication, then action and version, then the protocol. */
-    private Object dispatch(ApiHttpRequest request, String actionName) {
-        ApiCaller caller = authenticator.authenticate(request);
+    /** The checks in the reference's order (1.3): authentication (done), then action and version, then the protocol. */
+    private Object dispatch(SignedCall call) {
+        String actionName = call.action();
         if (actionName == null || actionName.isBlank()) {
-            throw new ApiException(ErrorCodes.MISSING_PARAMETER, "The X-TC-Action header is required.");
+            throw new ApiException(ErrorCodes.MISSING_PARAMETER, "The action is required (X-TC-Action, or the Action parameter).");
         }
-        String version = request.header("X-TC-Version");
+        String version = call.version();
         if (version == null || version.isBlank()) {
-            throw new ApiException(ErrorCodes.MISSING_PARAMETER, "The X-TC-Version header is required.");
+            throw new ApiException(ErrorCodes.MISSING_PARAMETER, "The version is required (X-TC-Version, or the Version parameter).");
         }
         if (!VERSION.equals(version)) {
             throw new ApiException(ErrorCodes.NO_SUCH_VERSION, "Version " + version + " is not offered; use " + VERSION + ".");
@@ -92,18 +96,15 @@ class ApiGateway {
         if (action == null) {
             throw new ApiException(ErrorCodes.INVALID_ACTION, "The action " + actionName + " does not exist.");
         }
-        String contentType = request.header("Content-Type");
-        if (!"POST".equals(request.method()) || contentType == null
-                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(ErrorCodes.UNSUPPORTED_PROTOCOL,
-                    "Send API requests as POST / with Content-Type application/json and TC3-HMAC-SHA256 signing.");
+        if (call.payload() instanceof ApiPayload.Unsupported unsupported) {
+            throw new ApiException(ErrorCodes.UNSUPPORTED_PROTOCOL, unsupported.reason());
         }
-        rateLimiter.acquire(caller.organizationId(), actionName);
-        return run(action, caller, request.body());
+        rateLimiter.acquire(call.caller().organizationId(), actionName);
+        return run(action, call.caller(), call.payload());
     }
 
-    private <Q> Object run(ApiAction<Q> action, ApiCaller caller, byte[] body) {
-        Q parsed = reader.read(body, action.requestType());
+    private <Q> Object run(ApiAction<Q> action, ApiCaller caller, ApiPayload payload) {
+        Q parsed = reader.read(payload, action.requestType());
         for (int attempt = 1; ; attempt++) {
             try {
                 return action.handle(caller, parsed);

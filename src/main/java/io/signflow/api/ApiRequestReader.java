@@ -29,7 +29,18 @@ class ApiRequestReader {
     }
 
     public <Q> Q read(byte[] body, Class<Q> type) {
-        JsonNode tree = parseTree(body);
+        return toRequest(parseTree(body), type);
+    }
+
+    /** What a request carries, JSON or flattened, read into the same request record. */
+    <Q> Q read(ApiPayload payload, Class<Q> type) {
+        if (payload instanceof ApiPayload.Flattened flattened) {
+            return toRequest(FlattenedParameters.unflatten(flattened.parameters()), type);
+        }
+        return read(((ApiPayload.JsonBody) payload).body(), type);
+    }
+
+    private <Q> Q toRequest(JsonNode tree, Class<Q> type) {
         refuseUnstorableText(tree, "");
         Q request;
         try {

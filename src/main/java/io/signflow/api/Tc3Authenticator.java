@@ -2,8 +2,6 @@ package io.signflow.api;
 
 import io.signflow.api.Tc3Signature.SignedHeader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,69 +12,46 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a request's TC3-HMAC-SHA256 signature in the order ESS does: a well-formed Authorization,
  * a known SecretId, a fresh timestamp, then the signature itself. The service name is taken from the
- * credential scope, because the SDK derives it from whatever endpoint the client was pointed at.
+ * credential scope, because the SDK derives it from whatever endpoint the client was pointed at. The
+ * canonical query string is the query as received (the SDKs sign what they send: empty for POST,
+ * the parameters for GET), and the host is accepted with or without its port ({@link SignedHostForms}).
  */
 @Component
 class Tc3Authenticator {
 
-    private final ApiCredentials credentials;
-    private final Clock clock;
-    private final long toleranceSeconds;
+    private final SignatureChecks checks;
 
-    public Tc3Authenticator(ApiCredentials credentials, Clock clock, ApiProperties properties) {
-        this.credentials = credentials;
-        this.clock = clock;
-        this.toleranceSeconds = properties.timestampTolerance().toSeconds();
+    Tc3Authenticator(SignatureChecks checks) {
+        this.checks = checks;
     }
 
     public ApiCaller authenticate(ApiHttpRequest request) {
         Authorization auth = Authorization.parse(request.header("Authorization"));
-        ApiCredentials.Credential credential = credentials.find(auth.secretId())
-                .orElseThrow(() -> new ApiException(ErrorCodes.SECRET_ID_NOT_FOUND,
-                        "The SecretId in the Authorization header is not known."));
-        long timestamp = timestamp(request.header("X-TC-Timestamp"));
-        long now = clock.instant().getEpochSecond();
-        if (Math.abs(now - timestamp) > toleranceSeconds) {
-            throw new ApiException(ErrorCodes.SIGNATURE_EXPIRE, "X-TC-Timestamp " + timestamp
-                    + " is more than " + toleranceSeconds + " s away from the server time " + now + ".");
-        }
+        ApiCredentials.Credential credential = checks.credential(auth.secretId());
+        long timestamp = checks.freshTimestamp(request.header("X-TC-Timestamp"), "X-TC-Timestamp");
         if (!auth.date().equals(Tc3Signature.utcDate(timestamp))) {
-            throw signatureFailure();
+            throw SignatureChecks.failure();
         }
-        List<SignedHeader> signed = new ArrayList<>();
         for (String name : auth.signedHeaders()) {
-            String value = request.header(name);
-            if (value == null) {
+            if (request.header(name) == null) {
                 throw new ApiException(ErrorCodes.INVALID_AUTHORIZATION,
                         "The signed header " + name + " is not in the request.");
             }
-            signed.add(new SignedHeader(name, value));
         }
         String payloadHash = Tc3Signature.UNSIGNED_PAYLOAD.equals(request.header("X-TC-Content-SHA256"))
                 ? DigestUtils.sha256Hex(Tc3Signature.UNSIGNED_PAYLOAD)
                 : DigestUtils.sha256Hex(request.body());
-        String canonical = Tc3Signature.canonicalRequest(request.method(), signed, payloadHash);
-        String expected = Tc3Signature.signature(credential.secretKey(), auth.date(), auth.service(),
-                Tc3Signature.stringToSign(timestamp, auth.service(), canonical));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                auth.signature().getBytes(StandardCharsets.US_ASCII))) {
-            throw signatureFailure();
+        List<String> expected = new ArrayList<>();
+        for (String host : SignedHostForms.of(request.header("Host"))) {
+            List<SignedHeader> signed = auth.signedHeaders().stream()
+                    .map(name -> new SignedHeader(name, name.equals("host") ? host : request.header(name)))
+                    .toList();
+            String canonical = Tc3Signature.canonicalRequest(request.method(), request.query(), signed, payloadHash);
+            expected.add(Tc3Signature.signature(credential.secretKey(), auth.date(), auth.service(),
+                    Tc3Signature.stringToSign(timestamp, auth.service(), canonical)));
         }
+        checks.requireMatch(auth.signature(), expected);
         return new ApiCaller(credential.organizationId(), credential.secretId(), request.remoteAddress());
-    }
-
-    private static long timestamp(String header) {
-        try {
-            return Long.parseLong(header == null ? "" : header.trim());
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCodes.INVALID_AUTHORIZATION,
-                    "X-TC-Timestamp must be the request time in Unix seconds.");
-        }
-    }
-
-    private static ApiException signatureFailure() {
-        return new ApiException(ErrorCodes.SIGNATURE_FAILURE,
-                "The request signature does not match. Check the SecretKey and how the request is signed.");
     }
 
     /** The parsed Authorization header: "TC3-HMAC-SHA256 Credential=id/date/service/tc3_request, SignedHeaders=..., Signature=...". */

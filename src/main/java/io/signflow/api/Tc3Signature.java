@@ -37,7 +37,13 @@ public final class Tc3Signature {
     }
 
     public static String canonicalRequest(String method, List<SignedHeader> headers, String payloadHash) {
-        StringBuilder canonical = new StringBuilder(method).append("\n/\n\n");
+        return canonicalRequest(method, "", headers, payloadHash);
+    }
+
+    /** The canonical request of "method /?query": the query string exactly as sent, or empty. */
+    public static String canonicalRequest(String method, String query, List<SignedHeader> headers, String payloadHash) {
+        StringBuilder canonical = new StringBuilder(method).append("\n/\n").append(query == null ? "" : query)
+                .append('\n');
         StringBuilder names = new StringBuilder();
         for (SignedHeader header : headers) {
             canonical.append(header.name()).append(':').append(header.value()).append('\n');

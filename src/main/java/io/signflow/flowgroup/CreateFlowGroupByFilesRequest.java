@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /** CreateFlowGroupByFiles, field for field as SDK 3.1.1200 sends it, plus UserFlowType from newer docs. */
-record CreateFlowGroupByFilesRequest(
+public record CreateFlowGroupByFilesRequest(
         @NotNull @Valid UserInfo operator,
         @NotNull String flowGroupName,
         @NotNull List<@NotNull @Valid FlowGroupInfo> flowGroupInfos,

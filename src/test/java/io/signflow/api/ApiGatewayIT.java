@@ -124,13 +124,18 @@ class ApiGatewayIT extends ApiTestBase {
     }
 
     @Test
-    void somethingOtherThanPostJsonIsUnsupportedProtocolOnceAuthenticatedWithHttp200() throws Exception {
+    void somethingOtherThanTheDocumentedStylesIsUnsupportedProtocolOnceAuthenticatedWithHttp200() throws Exception {
         // the reference checks authentication first (1.3): a bare GET is refused for its missing signature
         assertThat(envelopeCode(raw("GET", Map.of(), ""))).isEqualTo("AuthFailure.InvalidAuthorization");
 
-        Map<String, String> get = signedAs("GET", "application/json; charset=utf-8", "");
+        // TC3 over GET is a documented style: an empty query string is a request without parameters
+        Map<String, String> get = signedAs("GET", "application/x-www-form-urlencoded", "");
         get.remove("Host");
-        assertThat(envelopeCode(raw("GET", get, ""))).isEqualTo("UnsupportedProtocol");
+        assertThat(envelopeCode(raw("GET", get, ""))).isEqualTo("InvalidParameter.EmptyParams");
+
+        Map<String, String> put = signedAs("PUT", "application/json; charset=utf-8", BRIEFS);
+        put.remove("Host");
+        assertThat(envelopeCode(raw("PUT", put, BRIEFS))).isEqualTo("UnsupportedProtocol");
 
         String form = "FlowIds=none";
         Map<String, String> formPost = signedAs("POST", "application/x-www-form-urlencoded", form);
