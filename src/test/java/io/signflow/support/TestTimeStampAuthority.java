@@ -42,8 +42,8 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 /**
  * An RFC 3161 time stamping authority on a random loopback port, as a real one answers over HTTP:
  * BouncyCastle's {@link TimeStampResponseGenerator} with a certificate of its own (extended key usage
- * timeStamping, critical) issued by a root of its own. Counts the tokens it gave; can be told to
- * refuse with an HTTP status, as an authority that is down does.
+ * timeStamping, critical) issued by a root of its own. It can be told to refuse with an HTTP status,
+ * as an authority that is down does.
  */
 public final class TestTimeStampAuthority implements AutoCloseable {
 
@@ -53,7 +53,6 @@ public final class TestTimeStampAuthority implements AutoCloseable {
     private final HttpServer server;
     private final List<X509Certificate> chain;
     private final AtomicLong serial = new AtomicLong(1);
-    private final AtomicLong issued = new AtomicLong();
     private final AtomicReference<Integer> refuseWith = new AtomicReference<>();
 
     private static TestTimeStampAuthority shared;
@@ -100,7 +99,6 @@ public final class TestTimeStampAuthority implements AutoCloseable {
                     TimeStampRequest request = new TimeStampRequest(exchange.getRequestBody().readAllBytes());
                     byte[] answer = responses.generate(request, BigInteger.valueOf(serial.getAndIncrement()),
                             new Date()).getEncoded();
-                    issued.incrementAndGet();
                     exchange.getResponseHeaders().set("Content-Type", "application/timestamp-reply");
                     exchange.sendResponseHeaders(200, answer.length);
                     try (OutputStream out = exchange.getResponseBody()) {
@@ -125,10 +123,6 @@ public final class TestTimeStampAuthority implements AutoCloseable {
     /** The authority's certificate first, its root last. */
     public List<X509Certificate> chain() {
         return chain;
-    }
-
-    public long issued() {
-        return issued.get();
     }
 
     /** Answers every request with this HTTP status from now on; null: answers again. */
