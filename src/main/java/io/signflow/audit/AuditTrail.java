@@ -4,7 +4,10 @@ import io.signflow.common.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +16,12 @@ import org.springframework.stereotype.Component;
  * Writes and reads the audit trail. Entries are written in the transaction of the change they
  * record, so the trail holds exactly what happened. Actors are written as "platform",
  * "operator &lt;UserId&gt;" or "signer &lt;name&gt; &lt;masked mobile&gt;".
+ * <p>
+ * Each contract's entries form a hash chain ({@link AuditChainHash}): an entry names the hash of the
+ * one before it, so a changed, removed or inserted row breaks the chain ({@link AuditChainCheck}).
+ * Appending takes the contract's row lock first (in id order, as {@code FlowProgress} does), so two
+ * events of one contract at once are chained one after the other; the unique (flow, previous hash)
+ * index refuses a fork should anything append without it.
  */
 @Component
 public class AuditTrail {
@@ -28,7 +37,7 @@ public class AuditTrail {
     }
 
     public record Entry(long id, String groupId, String flowId, String event, String actor, String ip, String detail,
-                        OffsetDateTime occurredAt) {
+                        OffsetDateTime occurredAt, String previousHash, String entryHash) {
     }
 
     public void record(String groupId, String flowId, AuditEvent event, String actor, String ip, String detail) {
@@ -38,16 +47,45 @@ public class AuditTrail {
     /** The same event for several contracts of a group, e.g. one signing action over all of them. */
     public void recordAll(String groupId, Collection<String> flowIds, AuditEvent event, String actor, String ip,
                           String detail) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, detail, occurred_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)",
-                flowIds.stream().map(flowId -> new Object[] {groupId, flowId, event.name(), actor, ip,
-                        Texts.truncate(detail, 1000), now}).toList());
+        if (flowIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = AuditChainHash.storable(OffsetDateTime.now(clock));
+        String text = Texts.truncate(detail, 1000);
+        Map<String, String> heads = lockedHeads(flowIds);
+        batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, detail, occurred_at, "
+                        + "previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                flowIds.stream().map(flowId -> {
+                    String previous = heads.getOrDefault(flowId, AuditChainHash.GENESIS);
+                    return new Object[] {groupId, flowId, event.name(), actor, ip, text, now, previous,
+                            AuditChainHash.of(previous, groupId, flowId, event.name(), actor, ip, text, now)};
+                }).toList());
+    }
+
+    /** Locks the contracts, then reads the last hash of each one's chain; a contract without entries has none. */
+    private Map<String, String> lockedHeads(Collection<String> flowIds) {
+        jdbc.sql("select id from flow where id in (:ids) order by id for update").param("ids", flowIds)
+                .query(String.class).list();
+        Map<String, String> heads = new HashMap<>();
+        jdbc.sql("select flow_id, entry_hash from audit_event where id in "
+                        + "(select max(id) from audit_event where flow_id in (:ids) group by flow_id)")
+                .param("ids", flowIds).query((rs, n) -> heads.put(rs.getString(1), rs.getString(2))).list();
+        return heads;
     }
 
     public List<Entry> ofFlow(String flowId) {
-        return jdbc.sql("select id, group_id, flow_id, event, actor, ip, detail, occurred_at from audit_event "
-                + "where flow_id = ? order by id").param(flowId).query(Entry.class).list();
+        return jdbc.sql("select id, group_id, flow_id, event, actor, ip, detail, occurred_at, previous_hash, entry_hash "
+                + "from audit_event where flow_id = ? order by id").param(flowId).query(Entry.class).list();
+    }
+
+    /**
+     * The hash of the contract's latest audit entry: it stands for the whole trail up to now, so a copy
+     * of it kept elsewhere (the sealed PDF, an evidence report) proves later that no entry before it
+     * was changed or removed.
+     */
+    public Optional<String> chainHead(String flowId) {
+        return jdbc.sql("select entry_hash from audit_event where id = "
+                + "(select max(id) from audit_event where flow_id = ?)").param(flowId).query(String.class).optional();
     }
 
     public static String operator(String userId) {

@@ -37,8 +37,17 @@ class CompletionCertificate {
     private static final float HEADING_SIZE = 11f;
     private static final float BODY_SIZE = 8.5f;
 
+    /**
+     * @param timestamping what the signature's time rests on: the time stamping authority that will
+     *                     countersign it, or that none does
+     */
     public record Content(Contract contract, int originalPages, Collection<Signature> signatures,
-                          List<AuditTrail.Entry> trail, String platformName, ZoneId zone) {
+                          List<AuditTrail.Entry> trail, String platformName, ZoneId zone, String timestamping) {
+
+        /** The hash of the last entry shown: it stands for the whole trail above. */
+        public String auditChainHead() {
+            return trail.isEmpty() ? null : trail.get(trail.size() - 1).entryHash();
+        }
     }
 
     private record Line(String text, float size, boolean bold, float indent) {
@@ -88,9 +97,15 @@ class CompletionCertificate {
                 lines.add(new Line(entry.detail(), BODY_SIZE, false, 14));
             }
         }
+        if (content.auditChainHead() != null) {
+            lines.add(body("审计链 Audit chain head (SHA-256): " + content.auditChainHead()));
+            lines.add(new Line("the hash of the last entry above; each entry's hash covers the one before it",
+                    BODY_SIZE, false, 14));
+        }
         lines.add(new Line("", BODY_SIZE, false, 0));
         lines.add(body("This document is signed by " + content.platformName()
                 + " with a PAdES signature over every page, this certificate included."));
+        lines.add(body(content.timestamping()));
         return lines;
     }
 

@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FlowDocumentSealer {
 
+    /** The document information key of the audit chain's head at sealing time. */
+    public static final String AUDIT_CHAIN_HEAD = "SignflowAuditChainHead";
+
     private final SealingSources sources;
     private final SealedDocuments sealed;
     private final FlowDocumentStamper stamper;
@@ -93,8 +96,12 @@ public class FlowDocumentSealer {
         try (PDDocument document = Loader.loadPDF(sources.document(contract), "", null, null, memory.streamCache)) {
             List<SealingSources.Mark> marks = sources.marks(contract.flowId());
             stamper.stamp(document, pages, marks, signatures, pictures(signatures, marks), properties.timeZone());
-            certificate.append(document, new CompletionCertificate.Content(contract, pages.size(), signatures.values(),
-                    audit.ofFlow(contract.flowId()), properties.platformName(), properties.timeZone()));
+            CompletionCertificate.Content content = new CompletionCertificate.Content(contract, pages.size(),
+                    signatures.values(), audit.ofFlow(contract.flowId()), properties.platformName(),
+                    properties.timeZone(), signer.timestamping());
+            certificate.append(document, content);
+            // in the metadata too, where a program finds it without reading the certificate's pictures
+            document.getDocumentInformation().setCustomMetadataValue(AUDIT_CHAIN_HEAD, content.auditChainHead());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return new Finished(out.toByteArray(), document.getNumberOfPages());

@@ -28,26 +28,45 @@ import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies the platform's PAdES baseline signature ({@code ETSI.CAdES.detached}) to a finished PDF as an
  * incremental update: a CMS SignedData over the file's byte ranges, with the signing-certificate-v2
  * attribute binding the certificate and the signing time in the signature dictionary, not in the CMS,
- * as PAdES requires.
+ * as PAdES requires. With a {@link TimeStampAuthority} configured, the signature value is countersigned
+ * by it (the signature-time-stamp unsigned attribute, PAdES-B-T). Then a second incremental update adds
+ * the long-term validation data ({@link DocumentSecurityStore}, PAdES-B-LT): every certificate of the
+ * platform's and the authority's chains and the platform root's revocation list, so the signature can be
+ * checked after the platform's certificate has expired. Every PDF the platform signs gets all of this.
  */
 @Component
 class PadesSigner {
 
     private static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
-    /** RSA 3072 signature, a two-certificate chain and attributes fit well within this. */
-    private static final int SIGNATURE_SIZE = 16 * 1024;
+    /** RSA 3072 signature, a two-certificate chain, attributes and a timestamp token with its chain fit within this. */
+    private static final int SIGNATURE_SIZE = 32 * 1024;
+
+    private final TimeStampAuthority timeStamps;
+
+    public PadesSigner(TimeStampAuthority timeStamps) {
+        this.timeStamps = timeStamps;
+    }
+
+    /** What the signature's time rests on, for the certificate of completion or a report drawn before signing. */
+    public String timestamping() {
+        return timeStamps.describe();
+    }
 
     public record Details(String name, String reason, String location, Calendar signTime) {
     }
@@ -66,11 +85,12 @@ class PadesSigner {
             document.addSignature(signature, content -> cms(content, identity), options);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 2 + 4096);
             document.saveIncremental(out);
-            return out.toByteArray();
+            return DocumentSecurityStore.append(out.toByteArray(),
+                    PlatformRevocationList.issue(identity, details.signTime().toInstant()).stream().toList());
         }
     }
 
-    private static byte[] cms(InputStream content, PlatformIdentity identity) throws IOException {
+    private byte[] cms(InputStream content, PlatformIdentity identity) throws IOException {
         try {
             X509Certificate certificate = identity.signingCertificate();
             JcaSignerInfoGeneratorBuilder signerInfo = new JcaSignerInfoGeneratorBuilder(
@@ -80,10 +100,21 @@ class PadesSigner {
             generator.addSignerInfoGenerator(signerInfo.build(
                     new JcaContentSignerBuilder("SHA256withRSA").build(identity.privateKey()), certificate));
             generator.addCertificates(new JcaCertStore(identity.chain()));
-            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false);
+            return (timeStamps.configured() ? timestamped(signed) : signed).getEncoded();
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IOException("Cannot create the PDF signature", e);
         }
+    }
+
+    /** The authority's token over the signature value, as the signer's signature-time-stamp attribute. */
+    private CMSSignedData timestamped(CMSSignedData signed) throws IOException {
+        SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        TimeStampToken token = timeStamps.stamp(signer.getSignature());
+        Attribute stamp = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                new DERSet(token.toCMSSignedData().toASN1Structure()));
+        SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(stamp));
+        return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
     }
 
     private static AttributeTable signingCertificateV2(X509Certificate certificate) throws GeneralSecurityException {

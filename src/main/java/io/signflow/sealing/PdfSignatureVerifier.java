@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks every digital signature in a PDF: the CMS signature over its byte ranges, the certificate it
- * names, and whether the last one covers the whole file (nothing appended after signing). Each result
+ * names, and whether the last one covers the whole file: nothing appended after signing but long-term
+ * validation data ({@link ValidationDataUpdate}). Each result
  * also says where the signature's field is: its page and box in pt from the page's top-left, all zero
  * for an invisible signature (the platform's is one).
  */
@@ -47,7 +48,7 @@ class PdfSignatureVerifier {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             for (PDSignatureField field : document.getSignatureFields()) {
                 if (field.getSignature() != null) {
-                    results.add(verify(field.getSignature(), pdf, position(document, field)));
+                    results.add(verify(document, field.getSignature(), pdf, position(document, field)));
                 }
             }
         }
@@ -69,9 +70,12 @@ class PdfSignatureVerifier {
                 page);
     }
 
-    private static Result verify(PDSignature signature, byte[] pdf, Position position) throws IOException {
+    private static Result verify(PDDocument document, PDSignature signature, byte[] pdf, Position position)
+            throws IOException {
         int[] range = signature.getByteRange();
-        boolean coversDocument = range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
+        boolean coversDocument = range.length == 4 && range[0] == 0 && ((long) range[2] + range[3] == pdf.length
+                || (long) range[2] + range[3] < pdf.length
+                && ValidationDataUpdate.onlyAfter(document, pdf, range[2] + range[3]));
         Instant signTime = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
         try {
             CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),

@@ -66,7 +66,8 @@ final class PlatformCertificates {
                     new JcaX509ExtensionUtils().createSubjectKeyIdentifier(signingKeys.getPublic()));
             X509Certificate signingCertificate = sign(signing, rootKeys);
 
-            return new PlatformIdentity(signingKeys.getPrivate(), List.of(signingCertificate, rootCertificate));
+            return new PlatformIdentity(signingKeys.getPrivate(), List.of(signingCertificate, rootCertificate),
+                    rootKeys.getPrivate());
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new IllegalStateException("Cannot create the platform's signing certificates", e);
         }

@@ -66,7 +66,12 @@ public class PlatformIdentityStore {
     /** Created on start, not at the first completed contract, so a key problem shows at once. */
     @EventListener(ApplicationReadyEvent.class)
     public void prepare() {
-        log.info("Signing final PDFs as {}", identity().signingCertificate().getSubjectX500Principal());
+        PlatformIdentity current = identity();
+        log.info("Signing final PDFs as {}", current.signingCertificate().getSubjectX500Principal());
+        if (current.issuingKey().isEmpty()) {
+            log.warn("The platform does not hold the key of its certificate's issuer, so final PDFs carry no "
+                    + "revocation information for it: their long-term validation data holds certificates only");
+        }
     }
 
     public PlatformIdentity identity() {
@@ -91,10 +96,10 @@ public class PlatformIdentityStore {
         PlatformIdentity created = PlatformCertificates.create(properties.platformName(),
                 properties.organizationName());
         try {
-            jdbc.sql("insert into platform_identity (id, private_key_enc, certificate_chain, created_at) "
-                            + "values (?, ?, ?, ?)")
-                    .params(ROW, cipher.encrypt(Base64.getEncoder().encodeToString(created.privateKey().getEncoded())),
-                            pem(created.chain()), OffsetDateTime.now(clock))
+            jdbc.sql("insert into platform_identity (id, private_key_enc, certificate_chain, created_at, root_key_enc) "
+                            + "values (?, ?, ?, ?, ?)")
+                    .params(ROW, encrypted(created.privateKey()), pem(created.chain()), OffsetDateTime.now(clock),
+                            encrypted(created.rootKey()))
                     .update();
             log.info("Created the platform's signing identity");
             return created;
@@ -104,10 +109,16 @@ public class PlatformIdentityStore {
     }
 
     private Optional<PlatformIdentity> read() {
-        return jdbc.sql("select private_key_enc, certificate_chain from platform_identity where id = ?").param(ROW)
+        return jdbc.sql("select private_key_enc, certificate_chain, root_key_enc from platform_identity where id = ?")
+                .param(ROW)
                 .query((rs, n) -> new PlatformIdentity(privateKey(cipher.decrypt(rs.getString(1))),
-                        certificates(rs.getString(2).getBytes(StandardCharsets.US_ASCII))))
+                        certificates(rs.getString(2).getBytes(StandardCharsets.US_ASCII)),
+                        rs.getString(3) == null ? null : privateKey(cipher.decrypt(rs.getString(3)))))
                 .optional();
+    }
+
+    private String encrypted(PrivateKey key) {
+        return cipher.encrypt(Base64.getEncoder().encodeToString(key.getEncoded()));
     }
 
     private PlatformIdentity fromPkcs12(Path file) {

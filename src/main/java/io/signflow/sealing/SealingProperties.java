@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultUrlTtl    how long a download link works when DescribeFileUrls gives no UrlTtl
  * @param maxUrlTtl        the longest UrlTtl accepted
  * @param timeZone         the zone of dates drawn into contracts and on the certificate of completion
+ * @param tsaUrl           the RFC 3161 time stamping authority that countersigns every signature; empty: none
+ * @param tsaTimeout       how long one request to it may take
  */
 @ConfigurationProperties("signflow.sealing")
 record SealingProperties(
@@ -23,5 +25,7 @@ record SealingProperties(
         @DefaultValue("") String pkcs12Password,
         @DefaultValue("5m") Duration defaultUrlTtl,
         @DefaultValue("24h") Duration maxUrlTtl,
-        @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone) {
+        @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone,
+        @DefaultValue("") String tsaUrl,
+        @DefaultValue("10s") Duration tsaTimeout) {
 }

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The engine REST commands of docs/operating.md, read from the page (each shell block after a
+ * The commands of one section of docs/operating.md, read from the page (each shell block after a
  * {@code <!-- command: name -->} line) and run with bash exactly as written, so that what operators
  * copy is what the tests ran.
  */
@@ -31,15 +31,19 @@ final class DocumentedCommands {
     private final Map<String, String> commands = new LinkedHashMap<>();
     private final Set<String> run = ConcurrentHashMap.newKeySet();
 
-    DocumentedCommands() {
+    /** The commands under the heading {@code ## <heading>}, up to the next heading of that level. */
+    DocumentedCommands(String heading) {
         try {
             String page = Files.readString(PAGE);
-            Matcher m = COMMAND.matcher(page);
+            int start = page.indexOf("## " + heading + "\n");
+            assertThat(start).as("docs/operating.md has the section " + heading).isNotNegative();
+            int end = page.indexOf("\n## ", start + 1);
+            String section = page.substring(start, end < 0 ? page.length() : end);
+            Matcher m = COMMAND.matcher(section);
             while (m.find()) {
                 commands.put(m.group(1), m.group(2));
             }
-            String section = page.substring(page.indexOf("## The engine REST API"), page.indexOf("## Health and metrics"));
-            // every curl shown there is one of them: no command on the page goes untested
+            // every curl shown there is one of them: no command of the section goes untested
             assertThat(Pattern.compile("(?m)^curl ").matcher(section).results().count()).isEqualTo(commands.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,7 +73,7 @@ final class DocumentedCommands {
         }
     }
 
-    /** Commands of the page no test has run. */
+    /** Commands of the section no test has run. */
     Set<String> notRun() {
         Set<String> left = new TreeSet<>(commands.keySet());
         left.removeAll(run);

@@ -51,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProcessChangeIT extends ApiTestBase {
 
     private static final Path MODELS = copyOfTheModels();
-    private static final DocumentedCommands COMMANDS = new DocumentedCommands();
+    private static final DocumentedCommands COMMANDS = new DocumentedCommands("The engine REST API");
 
     @DynamicPropertySource
     static void modelsFromADirectory(DynamicPropertyRegistry registry) {

@@ -49,7 +49,7 @@ class PlatformIdentityTest {
 
         assertThat(used.signingCertificate()).isEqualTo(own.signingCertificate());
         assertThat(used.chain()).containsExactlyElementsOf(own.chain());
-        byte[] signed = new PadesSigner().sign(TestPdfs.a4(1), used, new PadesSigner.Details("Operator CA",
+        byte[] signed = new PadesSigner(TimeStampAuthority.none()).sign(TestPdfs.a4(1), used, new PadesSigner.Details("Operator CA",
                 "test", null, new GregorianCalendar()));
         List<PdfSignatureVerifier.Result> results = new PdfSignatureVerifier().verify(signed);
         assertThat(results).singleElement().satisfies(r -> {
@@ -69,7 +69,8 @@ class PlatformIdentityTest {
 
     private static PlatformIdentityStore store(Path pkcs12, String password) {
         SealingProperties properties = new SealingProperties("Signflow", "Signflow operator", pkcs12.toString(),
-                password, Duration.ofMinutes(5), Duration.ofHours(24), ZoneId.of("Asia/Shanghai"));
+                password, Duration.ofMinutes(5), Duration.ofHours(24), ZoneId.of("Asia/Shanghai"), "",
+                Duration.ofSeconds(10));
         // with a PKCS#12 configured the database is never asked
         return new PlatformIdentityStore(null, null, properties, null, Clock.systemUTC());
     }

@@ -31,7 +31,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.security.MessageDigest;
+import java.time.Instant;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Assumptions;
@@ -144,18 +149,62 @@ class SealedDocumentIT extends ApiTestBase {
 
     @Test
     void pdfsigFromPopplerAcceptsTheSignatureAndRejectsAChangedByte() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdfsig")), "pdfsig (poppler-utils) is not installed");
+        Assumptions.assumeTrue(SignatureTools.pdfsigInstalled(), "pdfsig (poppler-utils) is not installed");
         Completed group = completedGroup();
         byte[] pdf = download(awaitFileUrls(group.tenant(), group.flowIds()).getFileUrls()[1].getUrl()).body();
+        Files.write(Files.createDirectories(SignatureTools.ARTIFACTS).resolve("sealed-contract-timestamped.pdf"), pdf);
 
-        String report = pdfsig(pdf);
-        assertThat(report).contains("Signature is Valid").contains("Total document signed")
-                .contains("ETSI.CAdES.detached");
+        // the signature covers everything but the long-term validation data added after it, hence
+        // "Not total document signed"; poppler 22 prints nothing about the timestamp, OpenSSL reads it below
+        String report = SignatureTools.pdfsig(pdf, "sealed-contract-pdfsig.txt");
+        assertThat(report).contains("Signature is Valid").contains("ETSI.CAdES.detached");
 
         // still a well-formed PDF, so pdfsig reads the signature and finds the digest no longer matches
-        String tamperedReport = pdfsig(tampered(pdf));
+        String tamperedReport = SignatureTools.pdfsig(tampered(pdf), "sealed-contract-changed-byte-pdfsig.txt");
         assertThat(tamperedReport).contains("Signature #1").contains("Digest Mismatch")
                 .doesNotContain("Signature is Valid");
+    }
+
+    @Test
+    void theFinalPdfIsTimestampedCarriesItsValidationDataAndTheAuditChainHead() throws Exception {
+        Completed group = completedGroup();
+        String flowId = group.flowIds().get(0);
+        byte[] pdf = download(awaitFileUrls(group.tenant(), group.flowIds()).getFileUrls()[0].getUrl()).body();
+
+        // PAdES-B-T: the test's authority countersigned the signature value
+        List<byte[]> tokens = SignatureTools.timestampTokens(pdf);
+        assertThat(tokens).hasSize(1);
+        TimeStampToken token = new TimeStampToken(new CMSSignedData(tokens.get(0)));
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(MessageDigest.getInstance("SHA-256")
+                .digest(SignatureTools.signer(pdf).getSignature()));
+        assertThat(token.getTimeStampInfo().getGenTime().toInstant())
+                .isBetween(Instant.now().minusSeconds(600), Instant.now());
+        if (Files.isExecutable(Path.of("/usr/bin/openssl"))) {
+            assertThat(SignatureTools.openSslTimestamp(tokens.get(0), "sealed-contract-timestamp-openssl.txt"))
+                    .contains("Signflow Test TSA").contains("Hash Algorithm: sha256");
+        }
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // PAdES-B-LT: both chains and the platform root's revocation list
+            COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(DocumentSecurityStore.DSS);
+            assertThat(dss).isNotNull();
+            assertThat(dss.getCOSArray(DocumentSecurityStore.CERTS).size()).isEqualTo(4);
+            assertThat(dss.getCOSArray(DocumentSecurityStore.CRLS).size()).isEqualTo(1);
+
+            // the head of the audit chain when the PDF was made: the entry just before SEALED
+            JsonNode trail = admin().get("/admin/flows/" + flowId + "/audit-trail");
+            String headAtSealing = null;
+            for (JsonNode entry : trail) {
+                if (entry.get("event").asText().equals("SEALED")) {
+                    assertThat(entry.get("previousHash").asText()).isEqualTo(headAtSealing);
+                    break;
+                }
+                headAtSealing = entry.get("entryHash").asText();
+            }
+            assertThat(headAtSealing).hasSize(64);
+            assertThat(document.getDocumentInformation().getCustomMetadataValue(FlowDocumentSealer.AUDIT_CHAIN_HEAD))
+                    .isEqualTo(headAtSealing);
+        }
     }
 
     @Test
@@ -291,9 +340,9 @@ class SealedDocumentIT extends ApiTestBase {
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 assertThat(document.getSignatureDictionaries()).hasSize(1);
             }
-            if (Files.isExecutable(Path.of("/usr/bin/pdfsig"))) {
-                String report = pdfsig(pdf);
-                assertThat(report).contains("Signature is Valid").contains("Total document signed");
+            if (SignatureTools.pdfsigInstalled()) {
+                String report = SignatureTools.pdfsig(pdf, null);
+                assertThat(report).contains("Signature is Valid");
                 reports.append("== ").append(flowIds.get(i)).append('\n').append(report).append('\n');
             }
         }
@@ -321,18 +370,5 @@ class SealedDocumentIT extends ApiTestBase {
         assertThat(changed[comment] & 0xff).isGreaterThanOrEqualTo(0x80);
         changed[comment] ^= 0x01;
         return changed;
-    }
-
-    private static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("sealed", ".pdf");
-        try {
-            Files.write(file, pdf);
-            Process process = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor(30, TimeUnit.SECONDS);
-            return output;
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 }

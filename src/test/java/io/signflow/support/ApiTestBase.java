@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The application on a random port, on the database {@link TestDatabase} picks, with the demo data.
+ * The application on a random port, on the database {@link TestDatabase} picks, with the demo data,
+ * timestamping its signatures with the {@link TestTimeStampAuthority}.
  * Tests talk to it as integrators do: over HTTP, signed, or through the official SDK. They share one
  * application per database and stay independent by creating their own tenants.
  */
@@ -73,6 +74,12 @@ public abstract class ApiTestBase {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+    }
+
+    /** Every signature the applications make is timestamped, as in a production setup with a TSA. */
+    @DynamicPropertySource
+    static void timeStampingAuthority(DynamicPropertyRegistry registry) {
+        registry.add("signflow.sealing.tsa-url", () -> TestTimeStampAuthority.shared().url());
     }
 
     /**

@@ -1,0 +1,54 @@
+package io.signflow.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The hash that links an audit entry to the one before it in its contract's chain: SHA-256 over the
+ * previous entry's hash and the entry's fields, each written as its UTF-8 length and bytes (a missing
+ * value as length -1), so that no two different entries encode alike. The time counts in whole
+ * microseconds of UTC, what both databases store. This encoding is what every stored hash was made
+ * with: changing it breaks every existing chain.
+ */
+public final class AuditChainHash {
+
+    /** What the first entry of a contract names as its predecessor. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditChainHash() {
+    }
+
+    public static String of(String previousHash, String groupId, String flowId, String event, String actor, String ip,
+                            String detail, OffsetDateTime occurredAt) {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[] {previousHash, groupId, flowId, event, actor, ip, detail,
+                micros(occurredAt)}) {
+            if (field == null) {
+                canonical.append("-1:");
+            } else {
+                canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field);
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The precision the databases keep: a time is hashed as it will be read back. */
+    public static OffsetDateTime storable(OffsetDateTime time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String micros(OffsetDateTime time) {
+        Instant instant = time.toInstant();
+        return instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1000);
+    }
+}
