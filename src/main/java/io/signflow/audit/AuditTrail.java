@@ -26,8 +26,8 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    public record Entry(long id, String groupId, String flowId, String event, String actor, String ip, String detail,
-                        OffsetDateTime occurredAt) {
+    public record Entry(long id, String groupId, String flowId, String event, String actor, String ip, String userAgent,
+                        String detail, OffsetDateTime occurredAt) {
     }
 
     public void record(String groupId, String flowId, AuditEvent event, String actor, String ip, String detail) {
@@ -37,15 +37,21 @@ public class AuditTrail {
     /** The same event for several contracts of a group, e.g. one signing action over all of them. */
     public void recordAll(String groupId, Collection<String> flowIds, AuditEvent event, String actor, String ip,
                           String detail) {
+        recordAll(groupId, flowIds, event, actor, ip, null, detail);
+    }
+
+    /** As {@link #recordAll(String, Collection, AuditEvent, String, String, String)}, with the actor's browser. */
+    public void recordAll(String groupId, Collection<String> flowIds, AuditEvent event, String actor, String ip,
+                          String userAgent, String detail) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, detail, occurred_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)",
+        batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
                 flowIds.stream().map(flowId -> new Object[] {groupId, flowId, event.name(), actor, ip,
-                        truncate(detail), now}).toList());
+                        truncate(userAgent, 300), truncate(detail, 1000), now}).toList());
     }
 
     public List<Entry> ofFlow(String flowId) {
-        return jdbc.sql("select id, group_id, flow_id, event, actor, ip, detail, occurred_at from audit_event "
+        return jdbc.sql("select id, group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at from audit_event "
                 + "where flow_id = ? order by id").param(flowId).query(Entry.class).list();
     }
 
@@ -59,7 +65,7 @@ public class AuditTrail {
 
     public static final String PLATFORM = "platform";
 
-    private static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 }

@@ -118,7 +118,7 @@ public class SigningService {
             Signer signer = signer(token);
             if (links.markOpened(token)) {
                 audit.recordAll(signer.groupId(), flowIds(queries.assignments(signer.id())), AuditEvent.LINK_OPENED,
-                        actor(signer), client.ip(), null);
+                        actor(signer), client.ip(), client.userAgent(), null);
             }
             return describe(signer);
         });
@@ -134,6 +134,7 @@ public class SigningService {
                     "您的签署验证码是" + code + "，" + properties.codeTtl().toMinutes() + "分钟内有效，请勿告诉他人。", null,
                     code, signer.groupId());
             audit.recordAll(signer.groupId(), flowIds(open), AuditEvent.CODE_SENT, AuditTrail.PLATFORM, client.ip(),
+                    client.userAgent(),
                     "to " + Mobiles.masked(signer.mobile()));
             return new CodeSent(Mobiles.masked(signer.mobile()), properties.codeTtl().toSeconds());
         });
@@ -166,8 +167,10 @@ public class SigningService {
             }
             List<String> flowIds = flowIds(turn);
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(),
+                    client.userAgent(),
                     verifiedHow(signer));
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.SIGNED, actor(signer), client.ip(),
+                    client.userAgent(),
                     signedWith(seal, signature != null));
             flowIds.forEach(events::signed);
             return describe(signer);
@@ -196,7 +199,8 @@ public class SigningService {
                 progress.recordRejection(assignment.recipientId(), reason);
                 progress.setMessage(assignment.flowId(), reason);
             }
-            audit.recordAll(signer.groupId(), flowIds(turn), AuditEvent.REJECTED, actor(signer), client.ip(), reason);
+            audit.recordAll(signer.groupId(), flowIds(turn), AuditEvent.REJECTED, actor(signer), client.ip(),
+                    client.userAgent(), reason);
             flowIds(turn).forEach(events::rejected);
             // after the process has ended the contract as rejected, so the callback shows it
             turn.forEach(a -> callbacks.flowChanged(a.flowId(), CallbackMessages.Operate.REJECT, a.recipientId()));
