@@ -2,6 +2,7 @@ package io.signflow.sealing;
 
 import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
+import io.signflow.common.Sha256;
 import io.signflow.document.DocumentProperties;
 import io.signflow.document.PageGeometry;
 import io.signflow.sealing.SealingSources.Contract;
@@ -9,12 +10,9 @@ import io.signflow.sealing.SealingSources.Signature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.GregorianCalendar;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,10 +125,6 @@ public class FlowDocumentSealer {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(content);
     }
 }

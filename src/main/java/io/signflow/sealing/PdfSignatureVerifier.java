@@ -28,14 +28,15 @@ import org.springframework.stereotype.Component;
  * Checks every digital signature in a PDF: the CMS signature over its byte ranges, the certificate it
  * names, and whether the last one covers the whole file (nothing appended after signing). Each result
  * also says where the signature's field is: its page and box in pt from the page's top-left, all zero
- * for an invisible signature (the platform's is one).
+ * for an invisible signature (the platform's is one), and the SHA-256 of the bytes it signs (the
+ * digest its CMS signature binds).
  */
 @Component
 public class PdfSignatureVerifier {
 
     public record Result(boolean valid, boolean coversDocument, String signerName, String subject,
                          String serialNumber, Instant signTime, Instant notBefore, Instant notAfter,
-                         String algorithm, X509Certificate certificate, Position position) {
+                         String algorithm, X509Certificate certificate, Position position, String signedSha256) {
     }
 
     /** Where a signature's field is; {@code page} is 1-based, 0 when the field has no page. */
@@ -73,8 +74,10 @@ public class PdfSignatureVerifier {
         int[] range = signature.getByteRange();
         boolean coversDocument = range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
         Instant signTime = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+        byte[] signed = signature.getSignedContent(pdf);
+        String signedSha256 = FlowDocumentSealer.sha256(signed);
         try {
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed),
                     signature.getContents(pdf));
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
             @SuppressWarnings("unchecked")
@@ -82,17 +85,17 @@ public class PdfSignatureVerifier {
                     .getMatches((Selector<X509CertificateHolder>) signer.getSID());
             if (matches.isEmpty()) {
                 return new Result(false, coversDocument, signature.getName(), null, null, signTime, null, null, null, null,
-                        position);
+                        position, signedSha256);
             }
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
             boolean valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
             return new Result(valid, coversDocument, signature.getName(),
                     certificate.getSubjectX500Principal().getName(), certificate.getSerialNumber().toString(16),
                     signTime, certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
-                    certificate.getSigAlgName(), certificate, position);
+                    certificate.getSigAlgName(), certificate, position, signedSha256);
         } catch (CMSException | CertificateException | OperatorCreationException | RuntimeException e) {
             return new Result(false, coversDocument, signature.getName(), null, null, signTime, null, null, null, null,
-                    position);
+                    position, signedSha256);
         }
     }
 }
