@@ -3,10 +3,10 @@ package io.signflow.quota;
 import io.signflow.api.ApiAction;
 import io.signflow.api.ApiCaller;
 import jakarta.validation.constraints.NotNull;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,20 +74,26 @@ public class DescribeBillUsageAction implements ApiAction<DescribeBillUsageActio
         return new Response(summary, subOrgs);
     }
 
+    /** One sub-organization's use of one kind in the period; the kind is null for one that used nothing. */
+    private record Use(String organizationName, String quotaType, long used) {
+    }
+
     private List<SubOrgBillSummary> subOrganizationUsage(String parentId, BillingPeriod period, List<String> kinds) {
-        Map<String, Map<String, Long>> usedByOrganization = new LinkedHashMap<>();
-        jdbc.sql("select o.name, l.quota_type, coalesce(sum(case l.entry_type when 'DEDUCT' then l.units "
+        List<Use> uses = jdbc.sql("select o.name as organization_name, l.quota_type, "
+                        + "coalesce(sum(case l.entry_type when 'DEDUCT' then l.units "
                         + "when 'REFUND' then -l.units else 0 end), 0) as used "
                         + "from organization o left join quota_ledger l on l.organization_id = o.id "
                         + "and l.created_at >= ? and l.created_at < ? "
                         + "where o.parent_id = ? group by o.name, l.quota_type order by o.name")
                 .params(period.from(), period.until(), parentId)
-                .query((rs, n) -> usedByOrganization.computeIfAbsent(rs.getString(1), name -> new HashMap<>())
-                        .put(rs.getString(2) == null ? "" : rs.getString(2), rs.getLong(3)))
-                .list();
-        return usedByOrganization.entrySet().stream()
+                .query(Use.class).list();
+        Map<String, List<Use>> byOrganization = uses.stream()
+                .collect(Collectors.groupingBy(Use::organizationName, LinkedHashMap::new, Collectors.toList()));
+        return byOrganization.entrySet().stream()
                 .map(org -> new SubOrgBillSummary(org.getKey(), kinds.stream()
-                        .map(kind -> new SubOrgBillUsage(org.getValue().getOrDefault(kind, 0L), kind)).toList()))
+                        .map(kind -> new SubOrgBillUsage(org.getValue().stream()
+                                .filter(use -> kind.equals(use.quotaType())).mapToLong(Use::used).sum(), kind))
+                        .toList()))
                 .toList();
     }
 }
