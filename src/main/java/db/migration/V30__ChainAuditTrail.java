@@ -39,8 +39,9 @@ public class V30__ChainAuditTrail extends BaseJavaMigration {
                     flowId = entryFlowId;
                     head = AuditChainHash.GENESIS;
                 }
+                // no user agent yet: V41 adds that column
                 String hash = AuditChainHash.of(head, rs.getString(2), entryFlowId, rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class));
+                        rs.getString(6), null, rs.getString(7), rs.getObject(8, OffsetDateTime.class));
                 update.setString(1, head);
                 update.setString(2, hash);
                 update.setLong(3, rs.getLong(1));

@@ -32,6 +32,8 @@ class TableOwnershipTest {
     /** A row of the owners table: | `table` | module | */
     static final Pattern OWNER_ROW = Pattern.compile("^\\|\\s*`(\\w+)`\\s*\\|\\s*(\\w+)\\s*\\|", Pattern.MULTILINE);
     static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
+    /** A table built under a working name and then renamed lives on under its final name only. */
+    static final Pattern RENAME_TABLE = Pattern.compile("(?i)alter\\s+table\\s+(\\w+)\\s+rename\\s+to\\s+(\\w+)");
     /** String literals joined by +, as SQL is written across lines. */
     static final Pattern LITERALS = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"(?:\\s*\\+\\s*\"(?:[^\"\\\\\\n]|\\\\.)*\")*");
     static final Pattern WRITE = Pattern.compile("(?i)\\b(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+(\\w+)");
@@ -91,9 +93,15 @@ class TableOwnershipTest {
         Set<String> tables = new TreeSet<>();
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             files.forEach(file -> {
-                Matcher create = CREATE_TABLE.matcher(read(file));
+                String sql = read(file);
+                Matcher create = CREATE_TABLE.matcher(sql);
                 while (create.find()) {
                     tables.add(create.group(1).toLowerCase());
+                }
+                Matcher rename = RENAME_TABLE.matcher(sql);
+                while (rename.find()) {
+                    tables.remove(rename.group(1).toLowerCase());
+                    tables.add(rename.group(2).toLowerCase());
                 }
             });
         } catch (IOException e) {

@@ -36,11 +36,11 @@ public class AuditChainCheck {
     @Transactional(readOnly = true)
     public Report run() {
         Walk walk = new Walk();
-        jdbc.query("select id, group_id, flow_id, event, actor, ip, detail, occurred_at, previous_hash, entry_hash "
-                + "from audit_event order by flow_id, id", rs -> {
+        jdbc.query("select id, group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, previous_hash, "
+                + "entry_hash from audit_event order by flow_id, id", rs -> {
                     walk.next(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9),
-                            rs.getString(10));
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class),
+                            rs.getString(10), rs.getString(11));
                 });
         return new Report(walk.broken.isEmpty(), walk.chains, walk.entries, walk.broken);
     }
@@ -54,8 +54,8 @@ public class AuditChainCheck {
         private String head;
         private boolean chainBroken;
 
-        void next(long id, String groupId, String entryFlowId, String event, String actor, String ip, String detail,
-                  OffsetDateTime occurredAt, String previousHash, String entryHash) {
+        void next(long id, String groupId, String entryFlowId, String event, String actor, String ip, String userAgent,
+                  String detail, OffsetDateTime occurredAt, String previousHash, String entryHash) {
             entries++;
             if (chains == 0 || !Objects.equals(flowId, entryFlowId)) {
                 chains++;
@@ -70,7 +70,8 @@ public class AuditChainCheck {
                 fail(new BrokenLink(entryFlowId, id, "previousHash", head, previousHash));
                 return;
             }
-            String expected = AuditChainHash.of(previousHash, groupId, entryFlowId, event, actor, ip, detail, occurredAt);
+            String expected = AuditChainHash.of(previousHash, groupId, entryFlowId, event, actor, ip, userAgent, detail,
+                    occurredAt);
             if (!expected.equals(entryHash)) {
                 fail(new BrokenLink(entryFlowId, id, "entryHash", expected, entryHash));
                 return;

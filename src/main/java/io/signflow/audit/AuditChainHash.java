@@ -6,12 +6,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The hash that links an audit entry to the one before it in its contract's chain: SHA-256 over the
  * previous entry's hash and the entry's fields, each written as its UTF-8 length and bytes (a missing
- * value as length -1), so that no two different entries encode alike. The time counts in whole
+ * value as length -1), so that no two different entries encode alike. The user agent, recorded since
+ * after the chain began, follows the time and only when present: entries without one hash as they
+ * always did, and an entry with one has one field more, so the two never encode alike. The time counts in whole
  * microseconds of UTC, what both databases store. This encoding is what every stored hash was made
  * with: changing it breaks every existing chain.
  */
@@ -24,10 +29,14 @@ public final class AuditChainHash {
     }
 
     public static String of(String previousHash, String groupId, String flowId, String event, String actor, String ip,
-                            String detail, OffsetDateTime occurredAt) {
+                            String userAgent, String detail, OffsetDateTime occurredAt) {
+        List<String> fields = new ArrayList<>(Arrays.asList(previousHash, groupId, flowId, event, actor, ip, detail,
+                micros(occurredAt)));
+        if (userAgent != null) {
+            fields.add(userAgent);
+        }
         StringBuilder canonical = new StringBuilder();
-        for (String field : new String[] {previousHash, groupId, flowId, event, actor, ip, detail,
-                micros(occurredAt)}) {
+        for (String field : fields) {
             if (field == null) {
                 canonical.append("-1:");
             } else {

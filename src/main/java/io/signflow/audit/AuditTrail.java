@@ -36,8 +36,8 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    public record Entry(long id, String groupId, String flowId, String event, String actor, String ip, String detail,
-                        OffsetDateTime occurredAt, String previousHash, String entryHash) {
+    public record Entry(long id, String groupId, String flowId, String event, String actor, String ip, String userAgent,
+                        String detail, OffsetDateTime occurredAt, String previousHash, String entryHash) {
     }
 
     public void record(String groupId, String flowId, AuditEvent event, String actor, String ip, String detail) {
@@ -47,18 +47,25 @@ public class AuditTrail {
     /** The same event for several contracts of a group, e.g. one signing action over all of them. */
     public void recordAll(String groupId, Collection<String> flowIds, AuditEvent event, String actor, String ip,
                           String detail) {
+        recordAll(groupId, flowIds, event, actor, ip, null, detail);
+    }
+
+    /** As {@link #recordAll(String, Collection, AuditEvent, String, String, String)}, with the actor's browser. */
+    public void recordAll(String groupId, Collection<String> flowIds, AuditEvent event, String actor, String ip,
+                          String userAgent, String detail) {
         if (flowIds.isEmpty()) {
             return;
         }
         OffsetDateTime now = AuditChainHash.storable(OffsetDateTime.now(clock));
+        String agent = Texts.truncate(userAgent, 300);
         String text = Texts.truncate(detail, 1000);
         Map<String, String> heads = lockedHeads(flowIds);
-        batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, detail, occurred_at, "
-                        + "previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, "
+                        + "previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 flowIds.stream().map(flowId -> {
                     String previous = heads.getOrDefault(flowId, AuditChainHash.GENESIS);
-                    return new Object[] {groupId, flowId, event.name(), actor, ip, text, now, previous,
-                            AuditChainHash.of(previous, groupId, flowId, event.name(), actor, ip, text, now)};
+                    return new Object[] {groupId, flowId, event.name(), actor, ip, agent, text, now, previous,
+                            AuditChainHash.of(previous, groupId, flowId, event.name(), actor, ip, agent, text, now)};
                 }).toList());
     }
 
@@ -74,8 +81,8 @@ public class AuditTrail {
     }
 
     public List<Entry> ofFlow(String flowId) {
-        return jdbc.sql("select id, group_id, flow_id, event, actor, ip, detail, occurred_at, previous_hash, entry_hash "
-                + "from audit_event where flow_id = ? order by id").param(flowId).query(Entry.class).list();
+        return jdbc.sql("select id, group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, previous_hash, "
+                + "entry_hash from audit_event where flow_id = ? order by id").param(flowId).query(Entry.class).list();
     }
 
     /**

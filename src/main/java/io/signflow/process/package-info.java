@@ -4,7 +4,7 @@
  * io.signflow.flowgroup.FlowProcesses}); no feature depends on it.
  */
 @ApplicationModule(displayName = "BPMN adapters",
-        allowedDependencies = {"callback", "common", "flowgroup", "outbox", "quota", "sealing", "signing"})
+        allowedDependencies = {"callback", "common", "evidence", "flowgroup", "outbox", "quota", "sealing", "signing"})
 package io.signflow.process;
 
 import org.springframework.modulith.ApplicationModule;

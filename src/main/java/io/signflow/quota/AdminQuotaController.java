@@ -10,9 +10,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators top up an organization's contract quota, read its balance, and check the ledger. */
+/**
+ * Operators top up an organization's quota — the contract quota (CloudEnterprise) unless quotaType
+ * names the evidence-report quota (CloudProve) — read its balance, and check the ledger.
+ */
 @RestController
 @RequestMapping("/admin")
 class AdminQuotaController {
@@ -25,7 +29,7 @@ class AdminQuotaController {
         this.ledger = ledger;
     }
 
-    record TopUp(@NotNull @Positive Long add) {
+    record TopUp(@NotNull @Positive Long add, String quotaType) {
     }
 
     record Balance(long total, long used, long available) {
@@ -38,13 +42,23 @@ class AdminQuotaController {
     @Transactional
     public Balance topUp(@PathVariable String organizationId, @Valid @RequestBody TopUp body) {
         requireAccount(organizationId);
-        return Balance.of(quota.topUp(organizationId, body.add()));
+        return Balance.of(quota.topUp(organizationId, offered(body.quotaType()), body.add()));
     }
 
     @GetMapping("/organizations/{organizationId}/quota")
-    public Balance balance(@PathVariable String organizationId) {
+    public Balance balance(@PathVariable String organizationId, @RequestParam(required = false) String quotaType) {
         requireAccount(organizationId);
-        return Balance.of(quota.balance(organizationId));
+        return Balance.of(quota.balance(organizationId, offered(quotaType)));
+    }
+
+    private static String offered(String quotaType) {
+        if (quotaType == null || quotaType.isBlank()) {
+            return QuotaService.QUOTA_TYPE;
+        }
+        if (!QuotaTypes.OFFERED.contains(quotaType)) {
+            throw RequestRejected.badRequest("quotaType must be one of " + QuotaTypes.OFFERED + ".");
+        }
+        return quotaType;
     }
 
     @GetMapping("/quota/ledger-check")

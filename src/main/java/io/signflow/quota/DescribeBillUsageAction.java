@@ -3,16 +3,20 @@ package io.signflow.quota;
 import io.signflow.api.ApiAction;
 import io.signflow.api.ApiCaller;
 import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * DescribeBillUsage: the contract quota (CloudEnterprise) of the API key's organization — the request
- * names no operator (docs/decisions.md) — Total, Used and Available as they stand now. With
- * DisplaySubEnterprise, what each sub-organization used (deductions less refunds) between StartTime
- * and EndTime.
+ * DescribeBillUsage: the contract quota (CloudEnterprise) and the evidence-report quota (CloudProve)
+ * of the API key's organization — the request names no operator (docs/decisions.md) — Total, Used and
+ * Available as they stand now, one Summary per kind (the contract quota first), or only the kind
+ * QuotaType names. With DisplaySubEnterprise, what each sub-organization used of each kind
+ * (deductions less refunds) between StartTime and EndTime.
  */
 @Component
 class DescribeBillUsageAction implements ApiAction<DescribeBillUsageAction.Request> {
@@ -57,25 +61,39 @@ class DescribeBillUsageAction implements ApiAction<DescribeBillUsageAction.Reque
     @Transactional(readOnly = true)
     public Object handle(ApiCaller caller, Request request) {
         BillingPeriod period = BillingPeriod.of(request.startTime(), request.endTime(), MAX_DAYS);
-        if (!QuotaTypes.coversContractQuota(request.quotaType())) {
+        List<String> kinds = QuotaTypes.selected(request.quotaType());
+        if (kinds.isEmpty()) {
             return new Response(List.of(), List.of());
         }
-        QuotaBalance balance = quota.balance(caller.organizationId());
+        List<OrgBillSummary> summary = kinds.stream().map(kind -> {
+            QuotaBalance balance = quota.balance(caller.organizationId(), kind);
+            return new OrgBillSummary(balance.total(), balance.used(), balance.available(), kind);
+        }).toList();
         List<SubOrgBillSummary> subOrgs = Boolean.TRUE.equals(request.displaySubEnterprise())
-                ? subOrganizationUsage(caller.organizationId(), period) : null;
-        return new Response(List.of(new OrgBillSummary(balance.total(), balance.used(), balance.available(),
-                QuotaService.QUOTA_TYPE)), subOrgs);
+                ? subOrganizationUsage(caller.organizationId(), period, kinds) : null;
+        return new Response(summary, subOrgs);
     }
 
-    private List<SubOrgBillSummary> subOrganizationUsage(String parentId, BillingPeriod period) {
-        return jdbc.sql("select o.name, coalesce(sum(case l.entry_type when 'DEDUCT' then l.units "
+    /** One sub-organization's use of one kind in the period; the kind is null for one that used nothing. */
+    private record Use(String organizationName, String quotaType, long used) {
+    }
+
+    private List<SubOrgBillSummary> subOrganizationUsage(String parentId, BillingPeriod period, List<String> kinds) {
+        List<Use> uses = jdbc.sql("select o.name as organization_name, l.quota_type, "
+                        + "coalesce(sum(case l.entry_type when 'DEDUCT' then l.units "
                         + "when 'REFUND' then -l.units else 0 end), 0) as used "
                         + "from organization o left join quota_ledger l on l.organization_id = o.id "
                         + "and l.created_at >= ? and l.created_at < ? "
-                        + "where o.parent_id = ? group by o.name order by o.name")
+                        + "where o.parent_id = ? group by o.name, l.quota_type order by o.name")
                 .params(period.from(), period.until(), parentId)
-                .query((rs, n) -> new SubOrgBillSummary(rs.getString(1),
-                        List.of(new SubOrgBillUsage(rs.getLong(2), QuotaService.QUOTA_TYPE))))
-                .list();
+                .query(Use.class).list();
+        Map<String, List<Use>> byOrganization = uses.stream()
+                .collect(Collectors.groupingBy(Use::organizationName, LinkedHashMap::new, Collectors.toList()));
+        return byOrganization.entrySet().stream()
+                .map(org -> new SubOrgBillSummary(org.getKey(), kinds.stream()
+                        .map(kind -> new SubOrgBillUsage(org.getValue().stream()
+                                .filter(use -> kind.equals(use.quotaType())).mapToLong(Use::used).sum(), kind))
+                        .toList()))
+                .toList();
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * DescribeBillUsageDetail: every deduction (CostType 1) and refund (CostType 2) of the contract quota
- * between StartTime and EndTime, newest first, with the contract it was for. The calling
+ * between StartTime and EndTime, newest first, with the contract it was for. Evidence reports'
+ * CloudProve charges are not listed here (they are for a report, not a contract); DescribeBillUsage
+ * counts them. The calling
  * organization's by default; with Agent.ProxyOrganizationId one of its sub-organizations'.
  */
 @Component
@@ -64,13 +66,14 @@ class DescribeBillUsageDetailAction implements ApiAction<DescribeBillUsageDetail
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new ApiException(ErrorCodes.INVALID_PARAMETER, "Offset must be 0 or more and Limit 1 to " + MAX_LIMIT + ".");
         }
-        if (!QuotaTypes.coversContractQuota(request.quotaType())) {
+        if (!QuotaTypes.selected(request.quotaType()).contains(QuotaService.QUOTA_TYPE)) {
             return new Response(0, List.of());
         }
         String organizationId = organization(caller, request.agent());
         var from = period.from();
         var to = period.until();
         String where = " from quota_ledger l where l.organization_id = ? and l.entry_type in ('DEDUCT', 'REFUND') "
+                + "and l.quota_type = '" + QuotaService.QUOTA_TYPE + "' "
                 + "and l.created_at >= ? and l.created_at < ?";
         long total = jdbc.sql("select count(*)" + where).params(organizationId, from, to).query(Long.class).single();
         List<BillUsageDetail> details = jdbc.sql("select l.flow_id, e.name as operator_name, o.name as organization_name, "

@@ -14,16 +14,18 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The contract quota: one unit per sub-contract, deducted when a group is created and refunded when
- * a contract is cancelled before any person signed. A deduction is one conditional UPDATE, so
- * concurrent creations can never spend more than the account holds; each change writes its ledger
- * row in the caller's transaction.
+ * The quota accounts, one per organization and kind. The contract quota (CloudEnterprise): one unit
+ * per sub-contract, deducted when a group is created and refunded when a contract is cancelled before
+ * any person signed. The evidence-report quota (CloudProve): units per report, deducted when it is
+ * requested. A deduction is one conditional UPDATE, so concurrent requests can never spend more than
+ * the account holds; each change writes its ledger row in the caller's transaction.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class QuotaService {
 
     public static final String QUOTA_TYPE = "CloudEnterprise";
+    public static final String EVIDENCE_QUOTA_TYPE = "CloudProve";
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -32,22 +34,29 @@ public class QuotaService {
         this.batch = batch;
     }
 
+    /** Opens the organization's accounts of every kind offered; {@code initialUnits} of contract quota. */
     public void openAccount(String organizationId, long initialUnits) {
-        jdbc.sql("insert into quota_account (organization_id, total, used) values (?, 0, 0)")
-                .param(organizationId).update();
+        for (String quotaType : QuotaTypes.OFFERED) {
+            jdbc.sql("insert into quota_account (organization_id, quota_type, total, used) values (?, ?, 0, 0)")
+                    .params(organizationId, quotaType).update();
+        }
         if (initialUnits > 0) {
             topUp(organizationId, initialUnits);
         }
     }
 
     public QuotaBalance topUp(String organizationId, long units) {
+        return topUp(organizationId, QUOTA_TYPE, units);
+    }
+
+    public QuotaBalance topUp(String organizationId, String quotaType, long units) {
         if (units <= 0) {
             throw new IllegalArgumentException("A top-up adds at least one unit");
         }
-        jdbc.sql("update quota_account set total = total + ? where organization_id = ?")
-                .params(units, organizationId).update();
-        record(organizationId, "TOPUP", units, null, null);
-        return balance(organizationId);
+        jdbc.sql("update quota_account set total = total + ? where organization_id = ? and quota_type = ?")
+                .params(units, organizationId, quotaType).update();
+        record(organizationId, quotaType, "TOPUP", units, null, null);
+        return balance(organizationId, quotaType);
     }
 
     /**
@@ -73,16 +82,37 @@ public class QuotaService {
 
     private void charge(String organizationId, List<String> flowIds, String operatorUserId) {
         int units = flowIds.size();
-        int updated = jdbc.sql("update quota_account set used = used + :units "
-                        + "where organization_id = :org and total - used >= :units")
-                .param("units", units).param("org", organizationId).update();
-        if (updated == 0) {
+        if (!spend(organizationId, QUOTA_TYPE, units)) {
             throw noQuota(units, balance(organizationId));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         batch.batchUpdate("insert into quota_ledger (organization_id, entry_type, units, flow_id, operator_user_id, "
                         + "created_at) values (?, 'DEDUCT', 1, ?, ?, ?)",
                 flowIds.stream().map(flowId -> new Object[] {organizationId, flowId, operatorUserId, now}).toList());
+    }
+
+    /**
+     * Charges an evidence report's units of CloudProve quota at once, or refuses with
+     * OperationDenied.NoQuota. The ledger's unique report id makes a second charge for one report fail.
+     */
+    public void deductEvidenceReport(String organizationId, String reportId, int units, String operatorUserId) {
+        if (!spend(organizationId, EVIDENCE_QUOTA_TYPE, units)) {
+            throw new ApiException(ErrorCodes.NO_QUOTA, "This evidence report needs " + units + " unit(s) of "
+                    + EVIDENCE_QUOTA_TYPE + " quota; " + balance(organizationId, EVIDENCE_QUOTA_TYPE).available()
+                    + " are available.");
+        }
+        jdbc.sql("insert into quota_ledger (organization_id, quota_type, entry_type, units, report_id, operator_user_id, "
+                        + "created_at) values (?, ?, 'DEDUCT', ?, ?, ?, ?)")
+                .params(organizationId, EVIDENCE_QUOTA_TYPE, units, reportId, operatorUserId,
+                        OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The conditional UPDATE that cannot overspend: false when the account holds fewer units. */
+    private boolean spend(String organizationId, String quotaType, int units) {
+        return jdbc.sql("update quota_account set used = used + :units "
+                        + "where organization_id = :org and quota_type = :type and total - used >= :units")
+                .param("units", units).param("org", organizationId).param("type", quotaType).update() > 0;
     }
 
     private static ApiException noQuota(int units, QuotaBalance balance) {
@@ -98,19 +128,20 @@ public class QuotaService {
      */
     public boolean refundIfAllowed(String organizationId, String flowId, int statusWhenCancelled,
                                    boolean personSigned) {
-        jdbc.sql("select used from quota_account where organization_id = ? for update").param(organizationId)
-                .query(Long.class).single();
+        jdbc.sql("select used from quota_account where organization_id = ? and quota_type = ? for update")
+                .params(organizationId, QUOTA_TYPE).query(Long.class).single();
         boolean charged = count("select count(*) from quota_ledger where flow_id = ? and entry_type = 'DEDUCT'", flowId) > 0;
         boolean refunded = count("select count(*) from quota_ledger where flow_id = ? and entry_type = 'REFUND'", flowId) > 0;
         long refundsSoFar = jdbc.sql("select coalesce(sum(units), 0) from quota_ledger where organization_id = ? "
-                + "and entry_type = 'REFUND'").param(organizationId).query(Long.class).single();
+                + "and quota_type = ? and entry_type = 'REFUND'").params(organizationId, QUOTA_TYPE).query(Long.class).single();
         long bought = jdbc.sql("select coalesce(sum(units), 0) from quota_ledger where organization_id = ? "
-                + "and entry_type = 'TOPUP'").param(organizationId).query(Long.class).single();
+                + "and quota_type = ? and entry_type = 'TOPUP'").params(organizationId, QUOTA_TYPE).query(Long.class).single();
         if (!charged || !QuotaRefundPolicy.refunds(statusWhenCancelled, personSigned, refunded, refundsSoFar, bought)) {
             return false;
         }
-        jdbc.sql("update quota_account set used = used - 1 where organization_id = ?").param(organizationId).update();
-        record(organizationId, "REFUND", 1, flowId, null);
+        jdbc.sql("update quota_account set used = used - 1 where organization_id = ? and quota_type = ?")
+                .params(organizationId, QUOTA_TYPE).update();
+        record(organizationId, QUOTA_TYPE, "REFUND", 1, flowId, null);
         return true;
     }
 
@@ -120,20 +151,27 @@ public class QuotaService {
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public QuotaBalance balance(String organizationId) {
-        return jdbc.sql("select total, used from quota_account where organization_id = ?").param(organizationId)
-                .query(QuotaBalance.class).optional().orElse(new QuotaBalance(0, 0));
+        return balance(organizationId, QUOTA_TYPE);
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public QuotaBalance balance(String organizationId, String quotaType) {
+        return jdbc.sql("select total, used from quota_account where organization_id = ? and quota_type = ?")
+                .params(organizationId, quotaType).query(QuotaBalance.class).optional().orElse(new QuotaBalance(0, 0));
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean accountExists(String organizationId) {
-        return jdbc.sql("select count(*) from quota_account where organization_id = ?").param(organizationId)
+        return jdbc.sql("select count(*) from quota_account where organization_id = ? and quota_type = ?")
+                .params(organizationId, QUOTA_TYPE)
                 .query(Integer.class).single() > 0;
     }
 
-    private void record(String organizationId, String type, long units, String flowId, String operatorUserId) {
-        jdbc.sql("insert into quota_ledger (organization_id, entry_type, units, flow_id, operator_user_id, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
-                .params(organizationId, type, units, flowId, operatorUserId, OffsetDateTime.now(ZoneOffset.UTC))
+    private void record(String organizationId, String quotaType, String type, long units, String flowId,
+                        String operatorUserId) {
+        jdbc.sql("insert into quota_ledger (organization_id, quota_type, entry_type, units, flow_id, operator_user_id, "
+                        + "created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(organizationId, quotaType, type, units, flowId, operatorUserId, OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
     }
 }

@@ -6,6 +6,7 @@ import io.signflow.common.RequestRejected;
 import io.signflow.flowgroup.FlowGroupRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +54,8 @@ class DownloadController {
         byte[] pdf = sealed.content(flowId)
                 .orElseThrow(() -> RequestRejected.notFound("The contract has no final PDF."));
         String groupId = groups.findByFlow(flowId).orElseThrow().id();
-        audit.record(groupId, flowId, AuditEvent.DOWNLOADED, "link holder", request.getRemoteAddr(), "final PDF");
+        audit.recordAll(groupId, List.of(flowId), AuditEvent.DOWNLOADED, "link holder", request.getRemoteAddr(),
+                request.getHeader(HttpHeaders.USER_AGENT), "final PDF");
         String fileName = sources.contract(flowId).name() + ".pdf";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -12,12 +12,13 @@ import org.apache.commons.codec.digest.HmacUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Links to final PDFs that work without a login until they expire, like ESS's pre-signed URLs. The
+ * Links to final PDFs and evidence reports that work without a login until they expire, like ESS's
+ * pre-signed URLs. The
  * link carries its expiry and an HMAC-SHA256 over the contract id and that expiry under a key derived
  * from the master key: changing either breaks the signature, and no link is stored.
  */
 @Component
-class DownloadLinks {
+public class DownloadLinks {
 
     private final byte[] key;
     private final PublicUrl publicUrl;
@@ -31,15 +32,36 @@ class DownloadLinks {
 
     public enum Check { VALID, EXPIRED, FORGED }
 
+    private static final String EVIDENCE_REPORT = "evidence-report/";
+
     public String issue(String flowId, Duration ttl) {
-        long expires = Instant.now(clock).plus(ttl).getEpochSecond();
-        return publicUrl.resolve("/files/flows/" + flowId + ".pdf?expires=" + expires + "&signature="
-                + signature(flowId, expires));
+        return link("/files/flows/" + flowId + ".pdf", flowId, ttl);
     }
 
     /** A forged link is told apart from an expired one only after its signature is checked. */
     public Check check(String flowId, long expires, String signature) {
-        boolean genuine = MessageDigest.isEqual(signature(flowId, expires).getBytes(StandardCharsets.US_ASCII),
+        return checkSubject(flowId, expires, signature);
+    }
+
+    /**
+     * A link to an evidence report's PDF. It signs "evidence-report/" and the report's id, a subject no
+     * contract id can equal, so a report's link can never be turned into a contract's or back.
+     */
+    public String issueForEvidenceReport(String reportId, Duration ttl) {
+        return link("/files/evidence-reports/" + reportId + ".pdf", EVIDENCE_REPORT + reportId, ttl);
+    }
+
+    public Check checkEvidenceReport(String reportId, long expires, String signature) {
+        return checkSubject(EVIDENCE_REPORT + reportId, expires, signature);
+    }
+
+    private String link(String path, String subject, Duration ttl) {
+        long expires = Instant.now(clock).plus(ttl).getEpochSecond();
+        return publicUrl.resolve(path + "?expires=" + expires + "&signature=" + signature(subject, expires));
+    }
+
+    private Check checkSubject(String subject, long expires, String signature) {
+        boolean genuine = MessageDigest.isEqual(signature(subject, expires).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));
         if (!genuine) {
             return Check.FORGED;
@@ -47,7 +69,7 @@ class DownloadLinks {
         return Instant.now(clock).getEpochSecond() > expires ? Check.EXPIRED : Check.VALID;
     }
 
-    private String signature(String flowId, long expires) {
-        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, key).hmacHex(flowId + "\n" + expires);
+    private String signature(String subject, long expires) {
+        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, key).hmacHex(subject + "\n" + expires);
     }
 }

@@ -51,7 +51,7 @@ import org.springframework.stereotype.Component;
  * checked after the platform's certificate has expired. Every PDF the platform signs gets all of this.
  */
 @Component
-class PadesSigner {
+public class PadesSigner {
 
     private static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
     /** RSA 3072 signature, a two-certificate chain, attributes and a timestamp token with its chain fit within this. */

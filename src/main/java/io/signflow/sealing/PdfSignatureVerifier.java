@@ -1,5 +1,6 @@
 package io.signflow.sealing;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -29,14 +30,15 @@ import org.springframework.stereotype.Component;
  * names, and whether the last one covers the whole file: nothing appended after signing but long-term
  * validation data ({@link ValidationDataUpdate}). Each result
  * also says where the signature's field is: its page and box in pt from the page's top-left, all zero
- * for an invisible signature (the platform's is one).
+ * for an invisible signature (the platform's is one), and the SHA-256 of the bytes it signs (the
+ * digest its CMS signature binds).
  */
 @Component
-class PdfSignatureVerifier {
+public class PdfSignatureVerifier {
 
     public record Result(boolean valid, boolean coversDocument, String signerName, String subject,
                          String serialNumber, Instant signTime, Instant notBefore, Instant notAfter,
-                         String algorithm, X509Certificate certificate, Position position) {
+                         String algorithm, X509Certificate certificate, Position position, String signedSha256) {
     }
 
     /** Where a signature's field is; {@code page} is 1-based, 0 when the field has no page. */
@@ -77,8 +79,10 @@ class PdfSignatureVerifier {
                 || (long) range[2] + range[3] < pdf.length
                 && ValidationDataUpdate.onlyAfter(document, pdf, range[2] + range[3]));
         Instant signTime = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+        byte[] signed = signature.getSignedContent(pdf);
+        String signedSha256 = DigestUtils.sha256Hex(signed);
         try {
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed),
                     signature.getContents(pdf));
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
             @SuppressWarnings("unchecked")
@@ -86,17 +90,17 @@ class PdfSignatureVerifier {
                     .getMatches((Selector<X509CertificateHolder>) signer.getSID());
             if (matches.isEmpty()) {
                 return new Result(false, coversDocument, signature.getName(), null, null, signTime, null, null, null, null,
-                        position);
+                        position, signedSha256);
             }
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
             boolean valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
             return new Result(valid, coversDocument, signature.getName(),
                     certificate.getSubjectX500Principal().getName(), certificate.getSerialNumber().toString(16),
                     signTime, certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
-                    certificate.getSigAlgName(), certificate, position);
+                    certificate.getSigAlgName(), certificate, position, signedSha256);
         } catch (CMSException | CertificateException | OperatorCreationException | RuntimeException e) {
             return new Result(false, coversDocument, signature.getName(), null, null, signTime, null, null, null, null,
-                    position);
+                    position, signedSha256);
         }
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** The final PDFs of completed contracts. */
 @Repository
-class SealedDocuments {
+public class SealedDocuments {
 
     private final JdbcClient jdbc;
 

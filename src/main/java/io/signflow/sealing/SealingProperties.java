@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tsaTimeout       how long one request to it may take
  */
 @ConfigurationProperties("signflow.sealing")
-record SealingProperties(
+public record SealingProperties(
         @DefaultValue("Signflow") String platformName,
         @DefaultValue("Signflow operator") String organizationName,
         @DefaultValue("") String pkcs12Path,

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Everything the sealing step reads about one completed contract. */
 @Repository
-class SealingSources {
+public class SealingSources {
 
     private final JdbcClient jdbc;
     private final FileRepository files;

@@ -46,7 +46,7 @@ class CodeSender {
                 "您的签署验证码是" + code + "，" + properties.codeTtl().toMinutes() + "分钟内有效，请勿告诉他人。", null,
                 code, signer.groupId());
         audit.recordAll(signer.groupId(), SignerTurns.flowIds(open), AuditEvent.CODE_SENT, AuditTrail.PLATFORM,
-                client.ip(), "to " + Mobiles.masked(signer.mobile()));
+                client.ip(), client.userAgent(), "to " + Mobiles.masked(signer.mobile()));
         return new CodeSent(Mobiles.masked(signer.mobile()), properties.codeTtl().toSeconds());
     }
 }

@@ -80,7 +80,7 @@ class SigningService {
             Signer signer = holders.of(token);
             if (links.markOpened(token)) {
                 audit.recordAll(signer.groupId(), SignerTurns.flowIds(queries.assignments(signer.id())),
-                        AuditEvent.LINK_OPENED, actor(signer), client.ip(), null);
+                        AuditEvent.LINK_OPENED, actor(signer), client.ip(), client.userAgent(), null);
             }
             return views.of(signer);
         });
@@ -99,9 +99,9 @@ class SigningService {
             }
             List<String> flowIds = SignerTurns.flowIds(turn);
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(),
-                    verifiedHow(signer));
+                    client.userAgent(), verifiedHow(signer));
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.SIGNED, actor(signer), client.ip(),
-                    signedWith.described());
+                    client.userAgent(), signedWith.described());
             turn.forEach(a -> processes.signed(a.flowId(), a.recipientId()));
             return views.of(signer);
         });
@@ -130,7 +130,7 @@ class SigningService {
                 progress.setMessage(assignment.flowId(), reason);
             }
             audit.recordAll(signer.groupId(), SignerTurns.flowIds(turn), AuditEvent.REJECTED, actor(signer),
-                    client.ip(), reason);
+                    client.ip(), client.userAgent(), reason);
             turn.forEach(a -> processes.rejected(a.flowId(), a.recipientId()));
             return views.of(signer);
         });
