@@ -39,8 +39,11 @@ public final class KeywordLocator {
     }
 
     private static void findInLine(TextLine line, Keyword wanted, List<PageBox> found) {
-        // the line without spaces, each character remembering where it was and whether a space preceded it
         String text = line.text();
+        if (text.indexOf(wanted.text().charAt(0)) < 0) {
+            return; // most lines lack even the keyword's first character; skip building their index
+        }
+        // the line without spaces, each character remembering where it was and whether a space preceded it
         StringBuilder compact = new StringBuilder(text.length());
         int[] index = new int[text.length()];
         boolean[] afterSpace = new boolean[text.length() + 1];
