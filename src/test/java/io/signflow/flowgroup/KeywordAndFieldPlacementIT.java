@@ -50,15 +50,9 @@ class KeywordAndFieldPlacementIT extends ApiTestBase {
 
     @Test
     void seedExampleOnePlacedByKeywordPutsTheMarksUnderTheWords() throws Exception {
-        ObjectNode request = Requests.seed(1);
-        String fileId = upload(KEYWORD_PDF);
-        for (JsonNode flow : request.get("FlowGroupInfos")) {
-            ((ObjectNode) flow).putArray("FileIds").add(fileId);
-            place(flow.get("Approvers").get(0), Map.of("GenerateMode", "KEYWORD", "ComponentId", "甲方（盖章）",
-                    "RelativeLocation", "Below"));
-            place(flow.get("Approvers").get(1), Map.of("GenerateMode", "KEYWORD", "ComponentId", "乙方（签章）",
-                    "RelativeLocation", "Below", "OffsetY", 10));
-        }
+        ObjectNode request = seedOn(KEYWORD_PDF, Map.of("GenerateMode", "KEYWORD", "ComponentId", "甲方（盖章）",
+                "RelativeLocation", "Below"), Map.of("GenerateMode", "KEYWORD", "ComponentId", "乙方（签章）",
+                "RelativeLocation", "Below", "OffsetY", 10));
 
         List<byte[]> sealed = createAndSignAll(request);
 
@@ -72,24 +66,15 @@ class KeywordAndFieldPlacementIT extends ApiTestBase {
 
     @Test
     void seedExampleOnePlacedByFormFieldPutsTheMarksInTheFields() throws Exception {
-        ObjectNode request = Requests.seed(1);
-        String fileId = upload(FORM_PDF);
-        for (JsonNode flow : request.get("FlowGroupInfos")) {
-            ((ObjectNode) flow).putArray("FileIds").add(fileId);
-            place(flow.get("Approvers").get(0), Map.of("GenerateMode", "FIELD", "ComponentName", "party_a"));
-            place(flow.get("Approvers").get(1), Map.of("GenerateMode", "FIELD", "ComponentName", "party_b"));
-        }
+        ObjectNode request = seedOn(FORM_PDF, Map.of("GenerateMode", "FIELD", "ComponentName", "party_a"),
+                Map.of("GenerateMode", "FIELD", "ComponentName", "party_b"));
 
         assertMarks(createAndSignAll(request), new Box(80, 200, 100, 100), new Box(300, 550, 120, 100));
     }
 
     @Test
     void aKeywordOrFieldNotInTheFileIsRefused() {
-        ObjectNode request = Requests.seed(1);
-        String fileId = upload(KEYWORD_PDF);
-        for (JsonNode flow : request.get("FlowGroupInfos")) {
-            ((ObjectNode) flow).putArray("FileIds").add(fileId);
-        }
+        ObjectNode request = seedOn(KEYWORD_PDF, Map.of(), Map.of());
         JsonNode approver = request.at("/FlowGroupInfos/1/Approvers/1");
         place(approver, Map.of("GenerateMode", "KEYWORD", "ComponentId", "丙方"));
         assertThat(demo().code("CreateFlowGroupByFiles", request)).isEqualTo("MissingParameter.KeyWord");
@@ -103,6 +88,23 @@ class KeywordAndFieldPlacementIT extends ApiTestBase {
         Box grown() {
             return new Box(x - 5, y - 5, width + 10, height + 10);
         }
+    }
+
+    /**
+     * Seed example 1 on an uploaded PDF, each contract's first and second approver's sign control
+     * placed as given (an empty placement keeps the seed's coordinates).
+     */
+    private ObjectNode seedOn(byte[] pdf, Map<String, Object> first, Map<String, Object> second) {
+        ObjectNode request = Requests.seed(1);
+        String fileId = upload(pdf);
+        for (JsonNode flow : request.get("FlowGroupInfos")) {
+            ((ObjectNode) flow).putArray("FileIds").add(fileId);
+            if (!first.isEmpty()) {
+                place(flow.get("Approvers").get(0), first);
+                place(flow.get("Approvers").get(1), second);
+            }
+        }
+        return request;
     }
 
     /** Replaces the approver's only sign control's coordinates with another way of placing it. */
