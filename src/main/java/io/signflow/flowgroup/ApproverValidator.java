@@ -4,7 +4,6 @@ import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
 import io.signflow.common.Ids;
 import io.signflow.common.Texts;
-import io.signflow.document.PageGeometry;
 import io.signflow.flowgroup.ComponentRules.Role;
 import io.signflow.tenant.ActingParty;
 import io.signflow.tenant.Employee;
@@ -48,7 +47,7 @@ class ApproverValidator {
     }
 
     FlowGroupDraft.Approver check(String at, ApproverInfo a, int signOrder, ActingParty acting, FlowGroupInfo flow,
-                                  List<PageGeometry> pages) {
+                                  ComponentPlacement.Placer placer) {
         ApproverType type = ApproverType.of(a.approverType()).orElseThrow(() -> new ApiException(ErrorCodes.APPROVER_TYPE,
                 at + ".ApproverType " + a.approverType() + " is not 0 (enterprise), 1 (person), 3 (enterprise "
                         + "auto-sign) or 7 (person auto-sign)."));
@@ -95,7 +94,7 @@ class ApproverValidator {
         if (customTag != null && customTag.length() > 64) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".CustomApproverTag must be at most 64 characters.");
         }
-        List<FlowGroupDraft.Component> signComponents = signComponents(at, a, type, pages);
+        List<FlowGroupDraft.Component> signComponents = signComponents(at, a, type, placer);
         List<FlowGroupDraft.Component> fillComponents = new ArrayList<>();
         if (a.components() != null && !a.components().isEmpty()) {
             if (type == ApproverType.ENTERPRISE_AUTO) {
@@ -103,8 +102,8 @@ class ApproverValidator {
                         + "fills nothing; remove its Components.");
             }
             for (int i = 0; i < a.components().size(); i++) {
-                fillComponents.add(ComponentRules.check(at + ".Components[" + i + "]", a.components().get(i),
-                        Role.APPROVER_FILL, pages));
+                fillComponents.addAll(placer.check(at + ".Components[" + i + "]", a.components().get(i),
+                        Role.APPROVER_FILL));
             }
         }
         if (type == ApproverType.ENTERPRISE_AUTO) {
@@ -220,7 +219,7 @@ class ApproverValidator {
     }
 
     private static List<FlowGroupDraft.Component> signComponents(String at, ApproverInfo a, ApproverType type,
-                                                                 List<PageGeometry> pages) {
+                                                                 ComponentPlacement.Placer placer) {
         if (a.signComponents() == null || a.signComponents().isEmpty()) {
             throw new ApiException(ErrorCodes.MISSING_SIGN_COMPONENT, at + ".SignComponents: every signer needs at "
                     + "least one sign control.");
@@ -228,17 +227,24 @@ class ApproverValidator {
         List<FlowGroupDraft.Component> components = new ArrayList<>();
         for (int i = 0; i < a.signComponents().size(); i++) {
             String where = at + ".SignComponents[" + i + "]";
-            FlowGroupDraft.Component c = ComponentRules.check(where, a.signComponents().get(i), Role.SIGN, pages);
-            boolean seal = c.type().equals("SIGN_SEAL") || c.type().equals("SIGN_PAGING_SEAL");
-            if (type == ApproverType.ENTERPRISE_AUTO && c.type().equals("SIGN_SIGNATURE")) {
-                throw new ApiException(ErrorCodes.SERVER_SIGN_NO_SUPPORT_SIGNATURE, where + ": an auto-signer seals; "
-                        + "it has no handwritten signature.");
+            for (FlowGroupDraft.Component c : placer.check(where, a.signComponents().get(i), Role.SIGN)) {
+                boolean seal = c.type().equals("SIGN_SEAL") || c.type().equals("SIGN_PAGING_SEAL");
+                if (type == ApproverType.ENTERPRISE_AUTO && c.type().equals("SIGN_SIGNATURE")) {
+                    throw new ApiException(ErrorCodes.SERVER_SIGN_NO_SUPPORT_SIGNATURE, where + ": an auto-signer "
+                            + "seals; it has no handwritten signature.");
+                }
+                if (!type.isEnterprise() && seal) {
+                    throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, where + ": " + c.type()
+                            + " is an enterprise seal; a person signs with SIGN_SIGNATURE.");
+                }
+                components.add(c);
             }
-            if (!type.isEnterprise() && seal) {
-                throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, where + ": " + c.type()
-                        + " is an enterprise seal; a person signs with SIGN_SIGNATURE.");
-            }
-            components.add(c);
+        }
+        if (components.isEmpty()) {
+            // every sign control was placed by a keyword missing from the file with IgnoreKeywordError; ESS
+            // still refuses a signer left with nothing to sign
+            throw new ApiException(ErrorCodes.MISSING_KEYWORD, at + ".SignComponents: none of the keywords is in "
+                    + "the file, which leaves this signer nothing to sign.");
         }
         return components;
     }

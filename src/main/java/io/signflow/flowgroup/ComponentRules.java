@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks one control against its kind and the real page it sits on, and resolves it to an absolute
- * page and box. Sign controls belong to approvers; fill controls to the initiator (filled now) or to
+ * Checks one control, placed at NORMAL coordinates ({@link ComponentPlacement} turns KEYWORD and
+ * FIELD controls into those), against its kind and the real page it sits on, and resolves it to an
+ * absolute page and box. Sign controls belong to approvers; fill controls to the initiator (filled now) or to
  * an approver (filled when signing).
  */
 final class ComponentRules {
@@ -46,13 +47,7 @@ final class ComponentRules {
         if (c.fileIndex() != 0) {
             throw new ApiException(ErrorCodes.COMPONENT_FILE_INDEX, at + ".FileIndex must be 0: each sub-contract has one file.");
         }
-        String mode = c.generateMode() == null || c.generateMode().isBlank() ? "NORMAL"
-                : c.generateMode().trim().toUpperCase(Locale.ROOT);
-        if (!"NORMAL".equals(mode)) {
-            throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, at + ".GenerateMode " + mode
-                    + " is not offered; place controls with NORMAL coordinates.");
-        }
-        int page = resolvePage(at, c.componentPage(), pages.size());
+        int page = resolvePage(at + ".ComponentPage", c.componentPage(), pages.size());
         PageGeometry geometry = pages.get(page - 1);
         double x = c.componentPosX();
         double y = c.componentPosY();
@@ -104,11 +99,11 @@ final class ComponentRules {
         }
     }
 
-    /** ComponentPage is 1-based; a negative page counts from the end (-1 is the last). */
-    private static int resolvePage(String at, long page, int pageCount) {
+    /** ComponentPage (and KeywordPage) is 1-based; a negative page counts from the end (-1 is the last). */
+    static int resolvePage(String field, long page, int pageCount) {
         long resolved = page < 0 ? pageCount + page + 1 : page;
         if (page == 0 || resolved < 1 || resolved > pageCount) {
-            throw new ApiException(ErrorCodes.COMPONENT_PAGE, at + ".ComponentPage " + page
+            throw new ApiException(ErrorCodes.COMPONENT_PAGE, field + " " + page
                     + " is not a page of the file, which has " + pageCount + " page" + (pageCount == 1 ? "" : "s") + ".");
         }
         return (int) resolved;

@@ -41,14 +41,17 @@ class FlowGroupValidator {
     private final ActingPartyResolver actingParties;
     private final DocumentService documents;
     private final ApproverValidator approvers;
+    private final ComponentPlacement placement;
     private final CallbackAddressPolicy callbackAddresses;
     private final Clock clock;
 
     public FlowGroupValidator(ActingPartyResolver actingParties, DocumentService documents,
-                              ApproverValidator approvers, CallbackAddressPolicy callbackAddresses, Clock clock) {
+                              ApproverValidator approvers, ComponentPlacement placement,
+                              CallbackAddressPolicy callbackAddresses, Clock clock) {
         this.actingParties = actingParties;
         this.documents = documents;
         this.approvers = approvers;
+        this.placement = placement;
         this.callbackAddresses = callbackAddresses;
         this.clock = clock;
     }
@@ -165,10 +168,11 @@ class FlowGroupValidator {
                                      Instant now) {
         List<FlowGroupDraft.Approver> drafts = new ArrayList<>();
         Set<String> signers = new HashSet<>();
+        ComponentPlacement.Placer placer = placement.on(file);
         for (int j = 0; j < info.approvers().size(); j++) {
             String where = at + ".Approvers[" + j + "]";
             FlowGroupDraft.Approver approver = approvers.check(where, info.approvers().get(j), j, acting, info,
-                    file.pages());
+                    placer);
             if (!approver.dynamic() && !signers.add(signerKey(approver))) {
                 throw new ApiException(ErrorCodes.APPROVER_REPEAT, where + " is the same signer as an earlier one in "
                         + "this sub-contract.");
@@ -179,12 +183,13 @@ class FlowGroupValidator {
         if (info.components() != null) {
             for (int k = 0; k < info.components().size(); k++) {
                 String where = at + ".Components[" + k + "]";
-                FlowGroupDraft.Component component = ComponentRules.check(where, info.components().get(k),
-                        Role.INITIATOR_FILL, file.pages());
-                if (component.type().equals("FILL_IMAGE") && component.value() != null) {
-                    documents.requireImage(acting.organization(), component.value(), where + ".ComponentValue");
+                for (FlowGroupDraft.Component component : placer.check(where, info.components().get(k),
+                        Role.INITIATOR_FILL)) {
+                    if (component.type().equals("FILL_IMAGE") && component.value() != null) {
+                        documents.requireImage(acting.organization(), component.value(), where + ".ComponentValue");
+                    }
+                    initiator.add(component);
                 }
-                initiator.add(component);
             }
         }
         requireUniqueComponentIds(at, drafts, initiator);
