@@ -76,7 +76,9 @@ class DatabaseRestartIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 20);
 
             postgres.close();
-            Thread.sleep(5_000);
+            // the node has answered several requests while the database was away before it comes back
+            await().atMost(Duration.ofSeconds(60)).until(() -> refusals.values().stream()
+                    .mapToInt(Integer::intValue).sum() >= 3);
             int acceptedBeforeRestart = accepted.size();
             postgres = start(data, port);
             long restarted = System.nanoTime();

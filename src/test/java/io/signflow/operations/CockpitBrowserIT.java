@@ -56,6 +56,27 @@ class CockpitBrowserIT extends ApiTestBase {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * The page has asked the server who is logged in, had its answer, and waits for no other request:
+     * whatever it would show or where it would go on that answer, it has done. What a test then finds
+     * missing did not happen, rather than had not happened yet.
+     */
+    private static void awaitAuthenticationChecked(Browser browser) {
+        awaitScript(browser, "return performance.getEntriesByType('resource').some(function (e) {"
+                + " return e.name.indexOf('/auth/user/default') >= 0 && e.responseEnd > 0; });");
+        awaitNoRequestPending(browser);
+    }
+
+    /** Cockpit (AngularJS) has started and has no HTTP request outstanding. */
+    private static void awaitNoRequestPending(Browser browser) {
+        awaitScript(browser, "var injector = window.angular && angular.element(document.body).injector();"
+                + " return !!injector && injector.get('$http').pendingRequests.length === 0;");
+    }
+
+    private static void awaitScript(Browser browser, String condition) {
+        browser.await(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.driver().executeScript(condition)));
+    }
+
     private static String body(Browser browser) {
         return browser.driver().findElement(By.tagName("body")).getText();
     }
@@ -103,7 +124,7 @@ class CockpitBrowserIT extends ApiTestBase {
                         By.tagName("body"), "Wrong credentials"));
                 assertThat(browser.driver().getCurrentUrl()).as(app).contains("/login");
                 browser.driver().get(url("/camunda/app/" + app + "/default/#/"));
-                Thread.sleep(2_000);
+                awaitAuthenticationChecked(browser);
                 assertThat(browser.driver().getCurrentUrl()).as(app).contains("/login");
                 assertThat(body(browser)).as(app).doesNotContain("Sign a contract").doesNotContain("flow-group");
             }
@@ -120,7 +141,7 @@ class CockpitBrowserIT extends ApiTestBase {
                 browser.driver().get(url(page));
                 browser.await(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
                         By.cssSelector("input[ng-model='username']")));
-                Thread.sleep(1_000);
+                awaitAuthenticationChecked(browser);
                 assertThat(browser.driver().getCurrentUrl()).as(page).contains("/login");
                 assertThat(body(browser)).as(page).doesNotContain("Sign a contract").doesNotContain("flow-group")
                         .doesNotContain("Review");
@@ -165,7 +186,7 @@ class CockpitBrowserIT extends ApiTestBase {
                             + "/runtime?tab=" + tab));
                     browser.await(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                             By.tagName("body"), instance));
-                    Thread.sleep(1_500);
+                    awaitNoRequestPending(browser);
                     assertThat(browser.driver().executeScript("return typeof window.pwned")).as(tab)
                             .isEqualTo("undefined");
                     assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).as(tab).isEmpty();

@@ -8,11 +8,14 @@ import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
+import io.signflow.support.TestDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +56,8 @@ class RefundAllowanceIT extends ApiTestBase {
         assertThat(firstRefunded.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> transaction.execute(status ->
                 quota.refundIfAllowed(tenant.organizationId(), flows.get(3), FlowStatus.TO_SIGN, false)));
-        // the second has read what it decides on (or waits for the first) before the first commits
-        Thread.sleep(1500);
+        // the second waits for the first's lock on the account before the first commits
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(this::aTransactionWaitsForALock);
         release.countDown();
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
@@ -62,6 +65,14 @@ class RefundAllowanceIT extends ApiTestBase {
         assertThat(jdbc.sql("select count(*) from quota_ledger where organization_id = ? and entry_type = 'REFUND'")
                 .param(tenant.organizationId()).query(Long.class).single()).isEqualTo(3);
         assertThat(admin().get("/admin/quota/ledger-check").get("mismatches")).isEmpty();
+    }
+
+    /** Whether a session of this database is blocked by another's lock (PostgreSQL or H2). */
+    private boolean aTransactionWaitsForALock() {
+        String sql = TestDatabase.kind().equals("h2")
+                ? "select count(*) from information_schema.sessions where blocker_id is not null"
+                : "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'";
+        return jdbc.sql(sql).query(Long.class).single() > 0;
     }
 
     private static List<String> create(Tenant tenant) {

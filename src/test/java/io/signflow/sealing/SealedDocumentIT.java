@@ -276,9 +276,11 @@ class SealedDocumentIT extends ApiTestBase {
         String longer = url.replaceAll("expires=(\\d+)", "expires=9999999999");
         assertThat(download(longer).statusCode()).isEqualTo(403);
 
-        String shortLived = fileUrls(group.tenant(), group.flowIds(), 1).getFileUrls()[0].getUrl();
-        TimeUnit.MILLISECONDS.sleep(2100);
+        String shortLived = fileUrls(group.tenant(), group.flowIds(), 60).getFileUrls()[0].getUrl();
+        assertThat(download(shortLived).statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(61));
         assertThat(download(shortLived).statusCode()).isEqualTo(410);
+        clock.reset();
 
         Tenant stranger = tenants().create();
         assertThatThrownBy(() -> fileUrls(stranger, group.flowIds(), 0))

@@ -11,10 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,8 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The application on a random port, on the database {@link TestDatabase} picks, with the demo data,
  * timestamping its signatures with the {@link TestTimeStampAuthority}.
  * Tests talk to it as integrators do: over HTTP, signed, or through the official SDK. They share one
- * application per database and stay independent by creating their own tenants.
+ * application per database and stay independent by creating their own tenants. The application's
+ * clock is {@link #clock}: the system clock until a test moves it, and back to it after each test.
  */
+@Import(ApiTestBase.MovableClock.class)
 @SpringBootTest(classes = SignflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "signflow.admin.password=" + AdminClient.PASSWORD,
@@ -71,6 +78,20 @@ public abstract class ApiTestBase {
     @Autowired
     private ProcessEngine engine;
 
+    /** The clock every time decision of the application reads (config.ClockConfig's, replaced). */
+    @Autowired
+    protected AdjustableClock clock;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovableClock {
+
+        @Bean
+        @Primary
+        AdjustableClock adjustableClock() {
+            return AdjustableClock.system();
+        }
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -91,6 +112,11 @@ public abstract class ApiTestBase {
     @BeforeEach
     void engineOfThisApplication() {
         ProcessEngines.registerProcessEngine(engine);
+    }
+
+    @AfterEach
+    void clockBackToTheSystemClock() {
+        clock.reset();
     }
 
     /** The demo key: the seed's operators call with it. */
