@@ -53,7 +53,9 @@ class ApproverValidatorTest {
     private FlowGroupDraft.Approver check(ObjectNode json, Organization acting, ObjectNode flow) {
         Employee operator = new Employee(Ids.next(), acting.id(), "操作员", "13800000000", true, true);
         return validator.check(AT, approver(json), 2, new ActingParty(operator, acting, acting), flow(flow),
-                A4_TWO_PAGES);
+                new ComponentPlacement.Placer(A4_TWO_PAGES, () -> {
+                    throw new AssertionError("controls placed by coordinates read no text layer");
+                }));
     }
 
     private static ObjectNode autoSigner(String organization, String sealId) {

@@ -84,8 +84,6 @@ class ComponentRulesTest {
                 arguments("no such type", control("STAMP"), Role.SIGN, ErrorCodes.NO_SUPPORT_COMPONENT_TYPE),
                 arguments("a second file", control("SIGN_SEAL").put("FileIndex", 1), Role.SIGN,
                         ErrorCodes.COMPONENT_FILE_INDEX),
-                arguments("placed by keyword", control("SIGN_SEAL").put("GenerateMode", "KEYWORD"), Role.SIGN,
-                        ErrorCodes.NO_SUPPORT_COMPONENT_TYPE),
                 arguments("page 0", control("SIGN_SEAL").put("ComponentPage", 0), Role.SIGN, ErrorCodes.COMPONENT_PAGE),
                 arguments("past the last page", control("SIGN_SEAL").put("ComponentPage", 3), Role.SIGN,
                         ErrorCodes.COMPONENT_PAGE),

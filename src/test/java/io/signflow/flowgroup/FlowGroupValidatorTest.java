@@ -19,10 +19,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signflow.api.ApiCaller;
 import io.signflow.api.ApiJson;
 import io.signflow.api.ErrorCodes;
-import io.signflow.callback.CallbackAddressPolicy;
+import io.signflow.common.CallbackAddressPolicy;
 import io.signflow.common.Ids;
 import io.signflow.document.DocumentService;
 import io.signflow.document.FileResource;
+import io.signflow.document.PdfLayouts;
 import io.signflow.tenant.ActingParty;
 import io.signflow.tenant.ActingPartyResolver;
 import io.signflow.tenant.Employee;
@@ -58,7 +59,7 @@ class FlowGroupValidatorTest {
     private final FlowGroupValidator validator = new FlowGroupValidator(actingParties, documents,
             new ApproverValidator(mock(EmployeeRepository.class), mock(SealRepository.class),
                     mock(OrganizationRepository.class)),
-            new CallbackAddressPolicy(false), Clock.fixed(NOW, ZoneOffset.UTC));
+            new ComponentPlacement(mock(PdfLayouts.class)), new CallbackAddressPolicy(false), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void anOperatorAndAnUploadedPdf() {
