@@ -1,6 +1,7 @@
 -- How the master key passphrase becomes the keys that encrypt stored secrets (see KeyDerivation):
--- scrypt's salt (base64) and cost, made once per installation by V21, which also re-encrypts the
--- secrets stored before. Not secret: without the master key they give nothing away.
+-- scrypt's salt (base64) and cost, made once per installation by the first node to start (SecretsConfig,
+-- which also re-encrypts the secrets stored before). Not secret: without the master key they give
+-- nothing away.
 create table key_derivation (
     id          varchar(20) primary key,
     salt        varchar(64) not null,

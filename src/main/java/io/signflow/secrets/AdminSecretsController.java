@@ -39,7 +39,7 @@ class AdminSecretsController {
     @PostMapping("/admin/secrets/rotate")
     Rotation rotate() {
         Map<String, Integer> reencrypted = transaction.execute(status ->
-                new SecretReencryption(cipher, new LegacySecrets(keys.all())).run(jdbc));
+                new SecretReencryption(cipher, new LegacySecrets(keys.all())).all(jdbc));
         log.info("Stored secrets re-encrypted under master key {}: {}", cipher.currentKeyId(), reencrypted);
         return new Rotation(cipher.currentKeyId(), reencrypted, SecretReencryption.notCurrent(jdbc, cipher));
     }

@@ -4,6 +4,7 @@ import io.signflow.common.KeyDerivation;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The installation's key derivation parameters (table {@code key_derivation}, one row). */
@@ -14,21 +15,20 @@ final class KeyDerivationTable {
     private KeyDerivationTable() {
     }
 
-    static KeyDerivation read(JdbcClient jdbc) {
-        return find(jdbc).orElseThrow(() -> new IllegalStateException("key_derivation is empty: the database "
-                + "migrations (V21) have not run"));
-    }
-
-    /** Made by the migration that introduced it, which Flyway runs once, under its lock. */
-    static KeyDerivation createIfAbsent(JdbcClient jdbc, OffsetDateTime now) {
+    /** The first node to start makes them; one that loses that race reads the winner's. */
+    static KeyDerivation readOrCreate(JdbcClient jdbc, OffsetDateTime now) {
         return find(jdbc).orElseGet(() -> {
             KeyDerivation fresh = KeyDerivation.fresh();
-            jdbc.sql("insert into key_derivation (id, salt, cost, block_size, parallelism, created_at) "
-                            + "values (?, ?, ?, ?, ?, ?)")
-                    .params(ROW, Base64.getEncoder().encodeToString(fresh.salt()), fresh.cost(), fresh.blockSize(),
-                            fresh.parallelism(), now)
-                    .update();
-            return fresh;
+            try {
+                jdbc.sql("insert into key_derivation (id, salt, cost, block_size, parallelism, created_at) "
+                                + "values (?, ?, ?, ?, ?, ?)")
+                        .params(ROW, Base64.getEncoder().encodeToString(fresh.salt()), fresh.cost(),
+                                fresh.blockSize(), fresh.parallelism(), now)
+                        .update();
+                return fresh;
+            } catch (DuplicateKeyException raced) {
+                return find(jdbc).orElseThrow();
+            }
         });
     }
 

@@ -4,14 +4,15 @@ import io.signflow.common.SecretCipher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Puts every stored secret under the current master key: values of the old format and values under
- * another key (the previous one, during a rotation) are decrypted and encrypted again; values already
- * under the current key are left alone, so running it twice changes nothing. Each row is replaced only
- * if it still holds what was read, so a secret changed meanwhile (a new callback key) is not
- * overwritten with the old one.
+ * Puts stored secrets under the current master key: values of the old format (no key id) at every
+ * start, and in a rotation also values under another key (the previous one). Values already under the
+ * current key are left alone, so running it twice changes nothing. Each row is replaced only if it
+ * still holds what was read, so a secret changed meanwhile (a new callback key), or moved by another
+ * node starting at the same moment, is not overwritten.
  */
 final class SecretReencryption {
 
@@ -23,8 +24,17 @@ final class SecretReencryption {
         this.legacy = legacy;
     }
 
-    /** Values re-encrypted, per column ({@code table.column}). */
-    Map<String, Integer> run(JdbcClient jdbc) {
+    /** Values of the old format re-encrypted, per column ({@code table.column}). */
+    Map<String, Integer> oldFormat(JdbcClient jdbc) {
+        return run(jdbc, stored -> SecretCipher.keyIdOf(stored) == null);
+    }
+
+    /** Values not under the current key re-encrypted, per column. */
+    Map<String, Integer> all(JdbcClient jdbc) {
+        return run(jdbc, stored -> !cipher.isCurrent(stored));
+    }
+
+    private Map<String, Integer> run(JdbcClient jdbc, Predicate<String> due) {
         Map<String, Integer> changed = new LinkedHashMap<>();
         for (EncryptedColumn column : EncryptedColumn.ALL) {
             List<Map.Entry<String, String>> rows = jdbc.sql("select " + column.key() + ", " + column.column()
@@ -33,7 +43,7 @@ final class SecretReencryption {
             int count = 0;
             for (Map.Entry<String, String> row : rows) {
                 String stored = row.getValue();
-                if (cipher.isCurrent(stored)) {
+                if (!due.test(stored)) {
                     continue;
                 }
                 String plain = SecretCipher.keyIdOf(stored) != null ? cipher.decrypt(stored) : legacy.decrypt(stored);

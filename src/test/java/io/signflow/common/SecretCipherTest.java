@@ -9,8 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class SecretCipherTest {
 
-    private static final KeyDerivation DERIVATION = KeyDerivation.fresh();
+    /** Stored parameters like an installation's, at a lower cost so that the tests run fast. */
+    private static final KeyDerivation DERIVATION = cheap(KeyDerivation.fresh());
     private static final SecretCipher CIPHER = new SecretCipher(List.of("the master key"), DERIVATION);
+
+    @Test
+    void eachInstallationGetsItsOwnSaltAndRfc7914sInteractiveCost() {
+        KeyDerivation one = KeyDerivation.fresh();
+        KeyDerivation other = KeyDerivation.fresh();
+
+        assertThat(one.salt()).hasSize(16).isNotEqualTo(other.salt());
+        assertThat(List.of(one.cost(), one.blockSize(), one.parallelism())).containsExactly(1 << 15, 8, 1);
+        assertThat(one.rootKey("the master key")).hasSize(32).isNotEqualTo(other.rootKey("the master key"))
+                .isEqualTo(new KeyDerivation(one.salt(), 1 << 15, 8, 1).rootKey("the master key"));
+    }
 
     @Test
     void aSecretComesBackAsItWasAndIsStoredWithItsKeyId() {
@@ -35,7 +47,7 @@ class SecretCipherTest {
 
     @Test
     void theSamePassphraseUnderAnotherInstallationsSaltIsAnotherKey() {
-        SecretCipher elsewhere = new SecretCipher(List.of("the master key"), KeyDerivation.fresh());
+        SecretCipher elsewhere = new SecretCipher(List.of("the master key"), cheap(KeyDerivation.fresh()));
 
         assertThat(elsewhere.currentKeyId()).isNotEqualTo(CIPHER.currentKeyId());
         assertThatThrownBy(() -> elsewhere.decrypt(CIPHER.encrypt("secret"))).isInstanceOf(IllegalStateException.class);
@@ -87,5 +99,9 @@ class SecretCipherTest {
         assertThat(CIPHER.derivedKey("something else")).isNotEqualTo(links);
         assertThat(new SecretCipher(List.of("another master key"), DERIVATION).derivedKey("download-links"))
                 .isNotEqualTo(links);
+    }
+
+    private static KeyDerivation cheap(KeyDerivation derivation) {
+        return new KeyDerivation(derivation.salt(), 1 << 10, 8, 1);
     }
 }
