@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.signflow.common.RequestRejected;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +39,7 @@ class AuditExportController {
                              @RequestParam(required = false) String groupId,
                              @RequestParam(defaultValue = "json") String format) {
         if ((flowId == null) == (groupId == null) || !format.equals("json") && !format.equals("csv")) {
-            return ResponseEntity.badRequest().body(Map.of("message",
-                    "Give either flowId or groupId, and format json (default) or csv."));
+            throw RequestRejected.badRequest("Give either flowId or groupId, and format json (default) or csv.");
         }
         List<Map<String, String>> entries = jdbc.sql("select * from audit_event where "
                         + (flowId != null ? "flow_id" : "group_id") + " = ? order by id")
@@ -57,7 +57,7 @@ class AuditExportController {
                 .body(csv(entries));
     }
 
-    /** Column names in lower case (H2 gives them in upper case) and values as text. */
+    /** Column names in camelCase, as the admin API's JSON (group_id: groupId), and values as text. */
     private static Map<String, String> row(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         Map<String, String> row = new LinkedHashMap<>();
@@ -65,10 +65,20 @@ class AuditExportController {
             int type = meta.getColumnType(i);
             Object value = type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE
                     ? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i);
-            row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), value == null ? null
+            row.put(camelCase(meta.getColumnLabel(i)), value == null ? null
                     : value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value.toString());
         }
         return row;
+    }
+
+    private static String camelCase(String column) {
+        // H2 gives names in upper case, PostgreSQL in lower case
+        String[] words = column.toLowerCase(Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
     }
 
     /** RFC 4180: a header line, then one line per entry; fields quoted, quotes doubled. */

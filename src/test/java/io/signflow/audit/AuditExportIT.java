@@ -39,13 +39,13 @@ class AuditExportIT extends ApiTestBase {
             assertThat(flow.get(i).get("id").asLong()).isEqualTo(trail.get(i).get("id").asLong());
             assertThat(flow.get(i).get("event").asText()).isEqualTo(trail.get(i).get("event").asText());
             assertThat(flow.get(i).get("actor").asText()).isEqualTo(trail.get(i).get("actor").asText());
-            assertThat(flow.get(i).get("flow_id").asText()).isEqualTo(flowId);
-            assertThat(flow.get(i).get("group_id").asText()).isEqualTo(groupId);
-            assertThat(flow.get(i).get("occurred_at").asText()).isNotBlank();
+            assertThat(flow.get(i).get("flowId").asText()).isEqualTo(flowId);
+            assertThat(flow.get(i).get("groupId").asText()).isEqualTo(groupId);
+            assertThat(flow.get(i).get("occurredAt").asText()).isNotBlank();
         }
         assertThat(flow.get(0).get("event").asText()).isEqualTo("CREATED");
         assertThat(group.size()).isGreaterThan(flow.size());
-        group.forEach(e -> assertThat(e.get("group_id").asText()).isEqualTo(groupId));
+        group.forEach(e -> assertThat(e.get("groupId").asText()).isEqualTo(groupId));
 
         HttpResponse<String> csv = get("/admin/audit/export?groupId=" + groupId + "&format=csv", true);
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -53,7 +53,7 @@ class AuditExportIT extends ApiTestBase {
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("audit-" + groupId + ".csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).startsWith("\"id\",\"group_id\",\"flow_id\",\"event\",\"actor\"");
+        assertThat(lines.get(0)).startsWith("\"id\",\"groupId\",\"flowId\",\"event\",\"actor\"");
         assertThat(lines).hasSize(group.size() + 1);
         for (int i = 0; i < group.size(); i++) {
             assertThat(lines.get(i + 1)).startsWith("\"" + group.get(i).get("id").asText() + "\",\"" + groupId + "\"")
