@@ -1,6 +1,7 @@
 package io.signflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signflow.support.AdminClient;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,11 @@ class AuditExportIT extends ApiTestBase {
                 List.of(Requests.autoSigner(tenant))));
         String groupId = created.get("FlowGroupId").asText();
         String flowId = created.get("FlowIds").get(0).asText();
+        // the trail is complete once both contracts are sealed (asynchronously)
+        for (JsonNode id : created.get("FlowIds")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin().get("/admin/flows/" + id.asText()
+                    + "/audit-trail").toString().contains("\"SEALED\""));
+        }
 
         JsonNode flow = admin().get("/admin/audit/export?flowId=" + flowId);
         JsonNode group = admin().get("/admin/audit/export?groupId=" + groupId);
