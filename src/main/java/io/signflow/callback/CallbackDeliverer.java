@@ -5,51 +5,86 @@ import io.signflow.outbox.DeliveryFailedException;
 import io.signflow.outbox.MessageDeliverer;
 import io.signflow.outbox.MessageKind;
 import io.signflow.outbox.OutboxMessage;
-import java.net.InetAddress;
+import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Posts a callback from the outbox. Only HTTP 200 counts as delivered, as in ESS; anything else, a
  * timeout or a refused address is a failure the relay retries and finally hands to the
- * message-delivery process (an incident in Cockpit after its last retry). The address is checked
- * again here, after DNS, so a host that now resolves to a private address is not called. The key and
- * token are read at delivery, so a message waiting for retry goes out with the current ones.
+ * message-delivery process (an incident in Cockpit after its last retry). The key and token are read
+ * at delivery, so a message waiting for retry goes out with the current ones.
  *
- * <p>The HTTP client resolves the host once more when it connects; Java 17 gives no clean way to make
- * it connect to the address checked here (with TLS the name must stay in the URL for SNI and the
- * certificate check). Both lookups are answered from the JVM's address cache, which keeps an answer
- * 30 s however short its DNS TTL, so a name that changes its answer (DNS rebinding) gets through only
- * if the cached entry expires between the two lookups. RELIABILITY.md lists this as a known limit.
+ * <p>The host is looked up once per connection, through {@link CheckedDnsResolver}: the address policy
+ * sees the addresses the connection then uses, so DNS rebinding has no second lookup to exploit. The
+ * URL keeps its host name, so the Host header, the TLS server name (SNI) and the certificate's host
+ * name check are those of the name, as with any HTTP client. A pooled connection is reused only for
+ * its own scheme, host and port, and was checked when it was opened.
  *
  * <p>The whole exchange is bounded by the attempt's timeout, not only the wait for the status line:
  * a receiver that answers its headers and then trickles its body is cut off like one that never
- * answers. The body of the answer is read and discarded.
+ * answers (the request is cancelled, which closes its connection). The body of the answer is read and
+ * discarded. No redirects are followed and nothing is retried here: the relay decides about retries.
  */
 @Component
-class CallbackDeliverer implements MessageDeliverer {
+class CallbackDeliverer implements MessageDeliverer, DisposableBean {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
 
     private final CallbackSettings settings;
     private final CallbackAddressPolicy policy;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CloseableHttpClient http;
+    /** Cancels exchanges that outlive their attempt's timeout. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "callback-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
+    @Autowired
     public CallbackDeliverer(CallbackSettings settings, CallbackAddressPolicy policy) {
+        this(settings, policy, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** {@code dns}: where host names are looked up (tests answer with their own addresses). */
+    CallbackDeliverer(CallbackSettings settings, CallbackAddressPolicy policy, DnsResolver dns) {
         this.settings = settings;
         this.policy = policy;
+        // the relay limits deliveries per receiver (signflow.outbox.in-flight-per-receiver), not the pool
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedDnsResolver(dns, policy))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(CONNECT_TIMEOUT).build())
+                        .setMaxConnTotal(512).setMaxConnPerRoute(64)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
     }
 
     @Override
@@ -77,53 +112,59 @@ class CallbackDeliverer implements MessageDeliverer {
 
     @Override
     public void deliver(OutboxMessage message, Duration timeout) throws DeliveryFailedException {
-        URI uri = checkedAddress(message.recipient());
+        String refusal = policy.refusal(message.recipient());
+        if (refusal != null) {
+            throw new DeliveryFailedException("The callback URL " + refusal);
+        }
         Optional<CallbackSettings.Target> target = settings.of(message.organizationId());
         String key = target.map(CallbackSettings.Target::key).orElse(null);
         String token = target.map(CallbackSettings.Target::token).orElse(null);
         String body = key == null ? message.body() : "{\"encrypt\":\"" + CallbackCrypto.encrypt(message.body(), key) + "\"}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpPost post = new HttpPost(URI.create(message.recipient()));
+        post.setConfig(attemptConfig(timeout));
+        post.setEntity(new StringEntity(body, ContentType.create("application/json", StandardCharsets.UTF_8)));
         if (token != null) {
-            request.header("Content-Signature", CallbackCrypto.signature(body, token));
+            post.setHeader("Content-Signature", CallbackCrypto.signature(body, token));
         }
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(),
-                HttpResponse.BodyHandlers.discarding());
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            int status = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            int status = http.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
             if (status != 200) {
                 throw new DeliveryFailedException("The receiver answered HTTP " + status);
             }
-        } catch (TimeoutException e) {
-            // cancelling aborts the exchange and closes its connection
-            exchange.cancel(true);
-            throw new DeliveryFailedException("The receiver did not answer completely within " + timeout.toSeconds()
-                    + " s");
-        } catch (ExecutionException e) {
-            throw new DeliveryFailedException("The receiver could not be reached: " + e.getCause());
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new DeliveryFailedException("Interrupted while delivering");
+        } catch (CheckedDnsResolver.RefusedAddressException e) {
+            throw new DeliveryFailedException("The callback host resolves to a private address");
+        } catch (UnknownHostException e) {
+            throw new DeliveryFailedException("The callback host does not resolve: " + post.getAuthority());
+        } catch (IOException e) {
+            if (post.isCancelled()) {
+                throw new DeliveryFailedException("The receiver did not answer completely within "
+                        + timeout.toSeconds() + " s");
+            }
+            throw new DeliveryFailedException("The receiver could not be reached: " + e);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    private URI checkedAddress(String url) throws DeliveryFailedException {
-        String refusal = policy.refusal(url);
-        if (refusal != null) {
-            throw new DeliveryFailedException("The callback URL " + refusal);
-        }
-        URI uri = URI.create(url);
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (!policy.mayConnect(address)) {
-                    throw new DeliveryFailedException("The callback host resolves to a private address");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new DeliveryFailedException("The callback host does not resolve: " + uri.getHost());
-        }
-        return uri;
+    /**
+     * Cancelling a request does not stop a connection being opened, so the connect timeout is the
+     * attempt's when that is shorter; the per-request connect timeout is deprecated in favour of the
+     * connection manager's, which cannot vary per attempt.
+     */
+    @SuppressWarnings("deprecation")
+    private static RequestConfig attemptConfig(Duration timeout) {
+        Timeout attempt = Timeout.of(timeout);
+        return RequestConfig.custom().setResponseTimeout(attempt).setConnectionRequestTimeout(attempt)
+                .setConnectTimeout(attempt.compareTo(CONNECT_TIMEOUT) < 0 ? attempt : CONNECT_TIMEOUT).build();
+    }
+
+    @Override
+    public void destroy() {
+        deadlines.shutdownNow();
+        http.close(CloseMode.GRACEFUL);
     }
 }

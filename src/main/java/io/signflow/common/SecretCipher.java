@@ -1,116 +1,112 @@
 package io.signflow.common;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * Encrypts the secrets we must keep in the database in a usable form (API secret keys, the platform
- * signing key) with AES-256-GCM under a master key that never enters the database.
- * The master key is {@code SIGNFLOW_MASTER_KEY} (any passphrase; its SHA-256 is the key). Without it a
- * single node creates {@code master.key} in its data directory on first start; a cluster must set the
- * variable to the same value on every node.
+ * Encrypts the secrets we must keep in the database in a usable form (API secret keys, callback keys
+ * and tokens, the platform signing key) with AES-256-GCM under keys derived from the master key
+ * ({@link MasterKeys}, {@link KeyDerivation}), which never enters the database.
+ *
+ * <p>A stored value reads {@code v2:<key id>:<base64 of IV, ciphertext and tag>}. The key id names the
+ * master key it was encrypted under (it is derived from it, so it gives the key away no more than the
+ * ciphertext does), which lets a rotation find what is still under an old key and lets a wrong
+ * {@code SIGNFLOW_MASTER_KEY} be told apart from a damaged value. The prefix is authenticated with the
+ * value, so a value cannot be passed off as another key's.
  */
-@Component
-public class SecretCipher {
+public final class SecretCipher {
 
-    private static final Logger log = LoggerFactory.getLogger(SecretCipher.class);
+    static final String FORMAT = "v2";
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private record Key(String id, byte[] root, SecretKeySpec aes) {
+    }
 
-    public SecretCipher(@Value("${signflow.master-key:}") String masterKey,
-                        @Value("${signflow.data-dir}") String dataDir) {
-        String passphrase = masterKey.isBlank() ? keyFile(Path.of(dataDir, "master.key")) : masterKey;
-        this.key = new SecretKeySpec(sha256(passphrase), "AES");
+    private final Key current;
+    private final Map<String, Key> readable = new LinkedHashMap<>();
+
+    /** {@code passphrases}: the current master key first, then those that may only be read with. */
+    public SecretCipher(List<String> passphrases, KeyDerivation derivation) {
+        for (String passphrase : passphrases) {
+            byte[] root = derivation.rootKey(passphrase);
+            String id = HexFormat.of().formatHex(KeyDerivation.subkey(root, "signflow key id"), 0, 8);
+            readable.putIfAbsent(id, new Key(id, root, new SecretKeySpec(KeyDerivation.subkey(root,
+                    "signflow stored secrets"), "AES")));
+        }
+        this.current = readable.values().iterator().next();
+    }
+
+    public String currentKeyId() {
+        return current.id();
+    }
+
+    /** The id of the key a stored value is encrypted under, or null when it is not in this format. */
+    public static String keyIdOf(String stored) {
+        String[] parts = stored.split(":", 3);
+        return parts.length == 3 && parts[0].equals(FORMAT) ? parts[1] : null;
     }
 
     public String encrypt(String plain) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
+            String header = FORMAT + ":" + current.id();
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, current.aes(), new GCMParameterSpec(128, iv));
+            cipher.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[IV_BYTES + sealed.length];
             System.arraycopy(iv, 0, out, 0, IV_BYTES);
             System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
-            return Base64.getEncoder().encodeToString(out);
+            return header + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
     }
 
-    public String decrypt(String encoded) {
+    public String decrypt(String stored) {
+        String keyId = keyIdOf(stored);
+        if (keyId == null) {
+            throw new IllegalStateException("A stored secret is not in the expected format");
+        }
+        Key key = readable.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("A stored secret is encrypted under master key " + keyId + ", but "
+                    + "SIGNFLOW_MASTER_KEY is key " + current.id() + " (and SIGNFLOW_MASTER_KEY_PREVIOUS, if set, "
+                    + "is not " + keyId + " either)");
+        }
         try {
-            byte[] in = Base64.getDecoder().decode(encoded);
+            String header = FORMAT + ":" + keyId;
+            byte[] in = Base64.getDecoder().decode(stored.substring(header.length() + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key.aes(), new GCMParameterSpec(128, in, 0, IV_BYTES));
+            cipher.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A stored secret cannot be decrypted: is SIGNFLOW_MASTER_KEY the one it was "
-                    + "stored with?", e);
+            throw new IllegalStateException("A stored secret encrypted under master key " + keyId + " is damaged", e);
         }
+    }
+
+    /** True when the value is encrypted under the current master key: a rotation leaves it alone. */
+    public boolean isCurrent(String stored) {
+        return current.id().equals(keyIdOf(stored));
     }
 
     /**
-     * A key for one purpose (e.g. signing download links) derived from the master key, so every node of a
-     * cluster computes the same one and none is stored.
+     * A key for one purpose (e.g. signing download links) derived from the current master key, so every
+     * node of a cluster computes the same one and none is stored.
      */
     public byte[] derivedKey(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String keyFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            String generated = Base64.getEncoder().encodeToString(random);
-            Files.writeString(file, generated);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the data directory's own permissions apply
-            }
-            log.warn("SIGNFLOW_MASTER_KEY is not set: created {} to encrypt stored secrets. Back it up, and set "
-                    + "SIGNFLOW_MASTER_KEY on every node of a cluster instead.", file.toAbsolutePath());
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the master key file " + file, e);
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyDerivation.subkey(current.root(), purpose);
     }
 }

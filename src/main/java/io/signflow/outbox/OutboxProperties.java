@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads            parallel deliveries per node and kind
  * @param inFlightPerReceiver deliveries per node that may wait for one receiver's answer at once, so that a
  *                           receiver that hangs holds that many threads at most and the others keep the rest
+ * @param retention          how long a delivered message is kept (for the admin API's notification list and
+ *                           for looking into a delivery) before {@link OutboxRetention} removes it
+ * @param purgeInterval      how often each node removes delivered messages older than {@code retention}
  */
 @ConfigurationProperties("signflow.outbox")
 public record OutboxProperties(
@@ -27,5 +30,7 @@ public record OutboxProperties(
         @DefaultValue("2m") Duration lease,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("16") int threads,
-        @DefaultValue("4") int inFlightPerReceiver) {
+        @DefaultValue("4") int inFlightPerReceiver,
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue("1h") Duration purgeInterval) {
 }

@@ -120,6 +120,30 @@ class SecretsIT extends ApiTestBase {
         }
     }
 
+    @Test
+    void theRotationCommandFindsEverythingUnderTheCurrentKeyAndLeavesItReadable() {
+        Tenant tenant = tenants().create();
+        admin().send("PUT", "/admin/organizations/" + tenant.organizationId() + "/callback",
+                Map.of("url", "https://example.com/cb"), true);
+        String storedBefore = jdbc.sql("select secret_key_enc from api_key where organization_id = ?")
+                .param(tenant.organizationId()).query(String.class).single();
+
+        JsonNode rotation = admin().post("/admin/secrets/rotate", null);
+
+        String keyId = rotation.get("keyId").asText();
+        assertThat(storedBefore).startsWith("v2:" + keyId + ":");
+        assertThat(rotation.get("reencrypted").properties()).hasSize(4).allSatisfy(e -> assertThat(e.getValue().asInt())
+                .as(e.getKey()).isZero());
+        assertThat(rotation.get("notUnderCurrentKey").properties()).hasSize(4)
+                .allSatisfy(e -> assertThat(e.getValue().asInt()).as(e.getKey()).isZero());
+        assertThat(rotation.toString()).doesNotContain(tenant.api().secretKey());
+        assertThat(jdbc.sql("select secret_key_enc from api_key where organization_id = ?")
+                .param(tenant.organizationId()).query(String.class).single()).isEqualTo(storedBefore);
+        tenant.api().ok("DescribeFlowBriefs", Map.of("Operator", Map.of("UserId", tenant.operatorId()),
+                "FlowIds", List.of("none")));
+        assertThat(admin().send("POST", "/admin/secrets/rotate", null, false).status()).isEqualTo(401);
+    }
+
     /**
      * Every variable value of every process instance the engine holds or remembers, as text, with the
      * failure messages of jobs and incidents, which Cockpit shows next to them.
