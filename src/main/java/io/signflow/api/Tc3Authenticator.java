@@ -1,7 +1,6 @@
 package io.signflow.api;
 
 import io.signflow.api.Tc3Signature.SignedHeader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -13,7 +13,6 @@ import io.signflow.tenant.UserInfo;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,7 +64,7 @@ public class DescribeFlowEvidenceReportAction implements ApiAction<DescribeFlowE
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
         EvidenceStatus.requireSigningReport(request.reportType());
         EvidenceReportStore.Report report = reports.find(request.reportId())
-                .filter(r -> !access.visibleOwners(acting.organization(), List.of(r.ownerOrganizationId())).isEmpty())
+                .filter(r -> access.canSee(acting.organization(), r.ownerOrganizationId()))
                 .orElseThrow(() -> new ApiException(ErrorCodes.RESOURCE_NOT_FOUND_GENERIC, "The evidence report "
                         + request.reportId() + " does not exist."));
         if (EvidenceReportStore.SUCCESS.equals(report.status())) {

@@ -72,7 +72,7 @@ public class EvidenceReportRequests {
     }
 
     private boolean visible(ActingParty acting, String ownerId) {
-        return !access.visibleOwners(acting.organization(), List.of(ownerId)).isEmpty();
+        return access.canSee(acting.organization(), ownerId);
     }
 
     /** ESS's rule: evidence only for contracts everyone signed; here also sealed, since the report holds the final PDF's hash. */

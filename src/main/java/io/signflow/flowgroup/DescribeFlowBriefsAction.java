@@ -2,8 +2,6 @@ package io.signflow.flowgroup;
 
 import io.signflow.api.ApiAction;
 import io.signflow.api.ApiCaller;
-import io.signflow.api.ApiException;
-import io.signflow.api.ErrorCodes;
 import io.signflow.tenant.ActingParty;
 import io.signflow.tenant.ActingPartyResolver;
 import io.signflow.tenant.Agent;

@@ -40,7 +40,12 @@ public class FlowAccess {
     }
 
     private boolean isVisible(Organization acting, FlowGroupSummary group) {
-        return !visibleOwners(acting, List.of(group.organizationId())).isEmpty();
+        return canSee(acting, group.organizationId());
+    }
+
+    /** Whether {@code acting} may see what the organization {@code ownerId} initiated or owns. */
+    public boolean canSee(Organization acting, String ownerId) {
+        return !visibleOwners(acting, List.of(ownerId)).isEmpty();
     }
 
     /** The subset of the given initiating organizations' ids that {@code acting} may see. */

@@ -79,7 +79,7 @@ class VerifyPdfAction implements ApiAction<VerifyPdfAction.Request> {
     public Object handle(ApiCaller caller, Request request) {
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
         FlowQueries.FlowRow flow = flows.flows(List.of(request.flowId())).stream()
-                .filter(f -> !access.visibleOwners(acting.organization(), List.of(f.organizationId())).isEmpty())
+                .filter(f -> access.canSee(acting.organization(), f.organizationId()))
                 .findFirst()
                 .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract " + request.flowId()
                         + " does not exist."));

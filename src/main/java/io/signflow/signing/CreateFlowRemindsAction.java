@@ -2,13 +2,11 @@ package io.signflow.signing;
 
 import io.signflow.api.ApiAction;
 import io.signflow.api.ApiCaller;
-import io.signflow.api.ApiException;
-import io.signflow.api.ErrorCodes;
 import io.signflow.flowgroup.ApproveStatus;
 import io.signflow.flowgroup.ApproverRecords;
 import io.signflow.flowgroup.FlowAccess;
 import io.signflow.flowgroup.FlowApprover;
-import io.signflow.flowgroup.FlowGroupRepository;
+import io.signflow.flowgroup.FlowIdsRule;
 import io.signflow.flowgroup.FlowGroupSummary;
 import io.signflow.flowgroup.FlowProgress;
 import io.signflow.flowgroup.FlowStatus;
@@ -39,18 +37,16 @@ class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsAction.Reque
 
     static final int REMINDERS_PER_SIGNER = 3;
     private final ActingPartyResolver actingParties;
-    private final FlowGroupRepository groups;
     private final FlowAccess access;
     private final FlowProgress progress;
     private final SignerLookup lookup;
     private final TurnNotifier notifier;
     private final ApproverRecords approvers;
 
-    public CreateFlowRemindsAction(ActingPartyResolver actingParties, FlowGroupRepository groups, FlowAccess access,
+    public CreateFlowRemindsAction(ActingPartyResolver actingParties, FlowAccess access,
                                    FlowProgress progress, SignerLookup lookup, TurnNotifier notifier,
                                    ApproverRecords approvers) {
         this.actingParties = actingParties;
-        this.groups = groups;
         this.access = access;
         this.progress = progress;
         this.lookup = lookup;
@@ -85,14 +81,10 @@ class CreateFlowRemindsAction implements ApiAction<CreateFlowRemindsAction.Reque
     @Transactional
     public Object handle(ApiCaller caller, Request request) {
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
-        List<String> flowIds = request.flowIds().stream().distinct().toList();
-        if (flowIds.isEmpty() || flowIds.size() > 100) {
-            throw new ApiException(ErrorCodes.PARAM_ERROR, "FlowIds must hold 1 to 100 ids.");
-        }
+        List<String> flowIds = FlowIdsRule.distinct(request.flowIds());
         Map<String, FlowGroupSummary> visible = new LinkedHashMap<>();
         for (String flowId : flowIds) {
-            groups.findByFlow(flowId).filter(g -> !access.visibleOwners(acting.organization(),
-                    List.of(g.organizationId())).isEmpty()).ifPresent(g -> visible.put(flowId, g));
+            access.visibleGroupOfFlow(acting.organization(), flowId).ifPresent(g -> visible.put(flowId, g));
         }
         progress.lock(visible.keySet());
         Map<String, Integer> reminded = approvers.remindersSoFar(visible.keySet());

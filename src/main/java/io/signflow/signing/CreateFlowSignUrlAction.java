@@ -6,7 +6,6 @@ import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
 import io.signflow.flowgroup.FlowAccess;
 import io.signflow.flowgroup.FlowApprover;
-import io.signflow.flowgroup.FlowGroupRepository;
 import io.signflow.flowgroup.FlowProgress;
 import io.signflow.flowgroup.FlowStatus;
 import io.signflow.tenant.ActingParty;
@@ -29,18 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 class CreateFlowSignUrlAction implements ApiAction<CreateFlowSignUrlAction.Request> {
 
     private final ActingPartyResolver actingParties;
-    private final FlowGroupRepository groups;
     private final FlowAccess access;
     private final FlowProgress progress;
     private final SignerLookup lookup;
     private final SignLinks links;
     private final SigningProperties properties;
 
-    public CreateFlowSignUrlAction(ActingPartyResolver actingParties, FlowGroupRepository groups, FlowAccess access,
+    public CreateFlowSignUrlAction(ActingPartyResolver actingParties, FlowAccess access,
                                    FlowProgress progress, SignerLookup lookup, SignLinks links,
                                    SigningProperties properties) {
         this.actingParties = actingParties;
-        this.groups = groups;
         this.access = access;
         this.progress = progress;
         this.lookup = lookup;
@@ -91,8 +88,7 @@ class CreateFlowSignUrlAction implements ApiAction<CreateFlowSignUrlAction.Reque
         if (request.urlType() != null && request.urlType() != 0) {
             throw new ApiException(ErrorCodes.INVALID_PARAMETER, "UrlType: only signing links (0) are offered.");
         }
-        groups.findByFlow(request.flowId())
-                .filter(g -> !access.visibleOwners(acting.organization(), List.of(g.organizationId())).isEmpty())
+        access.visibleGroupOfFlow(acting.organization(), request.flowId())
                 .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract " + request.flowId()
                         + " does not exist."));
         if (FlowStatus.isTerminal(progress.status(request.flowId()))) {

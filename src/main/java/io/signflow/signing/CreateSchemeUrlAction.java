@@ -82,8 +82,8 @@ class CreateSchemeUrlAction implements ApiAction<CreateSchemeUrlAction.Request> 
         if (!byGroup && (request.flowId() == null || request.flowId().isBlank())) {
             throw new ApiException(ErrorCodes.MISSING_PARAMETER, "Give FlowGroupId (or FlowId) to link to a group's contracts.");
         }
-        FlowGroupSummary group = (byGroup ? groups.find(request.flowGroupId()) : groups.findByFlow(request.flowId()))
-                .filter(g -> !access.visibleOwners(acting.organization(), List.of(g.organizationId())).isEmpty())
+        FlowGroupSummary group = (byGroup ? access.visibleGroup(acting.organization(), request.flowGroupId())
+                : access.visibleGroupOfFlow(acting.organization(), request.flowId()))
                 .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract group does not exist."));
         SignerLookup.Wanted wanted = new SignerLookup.Wanted(request.organizationName() == null ? 1L : 0L,
                 request.organizationName(), request.name(), request.mobile(), request.recipientId(), null);

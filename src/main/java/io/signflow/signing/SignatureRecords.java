@@ -1,5 +1,6 @@
 package io.signflow.signing;
 
+import io.signflow.common.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +53,7 @@ class SignatureRecords {
         jdbc.sql("insert into signature_record (flow_id, recipient_id, signer_id, method, seal_id, signature_png, "
                         + "seal_png, verification, ip, user_agent, signed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(flowId, recipientId, signerId, marks.method(), marks.sealId(), marks.signaturePng(),
-                        marks.sealPng(), MOBILE_CODE, client.ip(), truncate(client.userAgent(), 300),
+                        marks.sealPng(), MOBILE_CODE, client.ip(), Texts.truncate(client.userAgent(), 300),
                         OffsetDateTime.now(clock))
                 .update();
     }
@@ -62,9 +63,5 @@ class SignatureRecords {
         jdbc.sql("insert into signature_record (flow_id, recipient_id, method, seal_id, verification, signed_at) "
                         + "values (?, ?, 'AUTO_SEAL', ?, 'PLATFORM', ?)")
                 .params(flowId, recipientId, sealId, OffsetDateTime.now(clock)).update();
-    }
-
-    private static String truncate(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 }

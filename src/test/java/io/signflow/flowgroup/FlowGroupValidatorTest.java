@@ -32,7 +32,6 @@ import io.signflow.tenant.Organization;
 import io.signflow.tenant.OrganizationRepository;
 import io.signflow.tenant.SealRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;

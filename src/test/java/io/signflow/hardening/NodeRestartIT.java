@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signflow.support.AdminClient;
-import io.signflow.support.ApiClient;
 import io.signflow.support.CallbackReceiver;
 import io.signflow.support.InterruptedLoad;
 import io.signflow.support.ServerProcess;

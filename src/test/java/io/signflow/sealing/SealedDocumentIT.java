@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.security.MessageDigest;
 import java.time.Instant;
 import org.apache.pdfbox.Loader;
