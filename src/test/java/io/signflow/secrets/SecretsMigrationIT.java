@@ -33,7 +33,7 @@ class SecretsMigrationIT {
     private static final String OLD_KEY = "an old passphrase";
     private static final String NEW_KEY = "a new passphrase";
     private static final List<String> COLUMNS = List.of("api_key.secret_key_enc", "organization.callback_key",
-            "organization.callback_token", "platform_identity.private_key_enc");
+            "organization.callback_token", "platform_identity.private_key_enc", "platform_identity.root_key_enc");
 
     @Test
     void secretsOfTheOldFormatAreReencryptedAndARotationMovesThemToTheNewKey() {
@@ -51,6 +51,9 @@ class SecretsMigrationIT {
         });
         assertThat(jdbc.sql("select callback_key from organization where id = 'org-without-callback'")
                 .query(String.class).optional()).isEmpty();
+        // the platform root's key is kept since the old format's time: stored under the current key only
+        jdbc.sql("update platform_identity set root_key_enc = ?").param(old.encrypt(LegacySecretsTest.OLD_PLAIN))
+                .update();
 
         // a node started with the new key and the old one as previous moves nothing by itself
         SecretCipher rotated = start(database, new MasterKeys(NEW_KEY, OLD_KEY, "unused"));
@@ -61,7 +64,7 @@ class SecretsMigrationIT {
         assertThat(SecretReencryption.notCurrent(jdbc, rotated)).containsValues(0).doesNotContainValue(1);
 
         SecretCipher onlyNew = start(database, new MasterKeys(NEW_KEY, "", "unused"));
-        assertThat(storedValues(jdbc)).allSatisfy(stored -> {
+        assertThat(storedValues(jdbc)).hasSize(5).allSatisfy(stored -> {
             assertThat(onlyNew.decrypt(stored)).isEqualTo(LegacySecretsTest.OLD_PLAIN);
             assertThatThrownBy(() -> old.decrypt(stored)).hasMessageContaining("SIGNFLOW_MASTER_KEY is key "
                     + old.currentKeyId());
@@ -105,7 +108,8 @@ class SecretsMigrationIT {
     private static List<String> storedValues(JdbcClient jdbc) {
         return jdbc.sql("select secret_key_enc from api_key union all select callback_key from organization "
                         + "where callback_key is not null union all select callback_token from organization "
-                        + "where callback_token is not null union all select private_key_enc from platform_identity")
+                        + "where callback_token is not null union all select private_key_enc from platform_identity "
+                        + "union all select root_key_enc from platform_identity where root_key_enc is not null")
                 .query(String.class).list();
     }
 
