@@ -97,6 +97,7 @@ public class EvidenceReportProducer {
         }
         String groupName = contracts.get(0).contract().groupName();
         return new EvidenceReportText.Report(report.id(), report.groupId(), groupName, report.createdAt(),
-                "operator " + report.operatorUserId(), properties.platformName(), properties.timeZone(), contracts);
+                "operator " + report.operatorUserId(), properties.platformName(), signer.timestamping(),
+                properties.timeZone(), contracts);
     }
 }

@@ -28,7 +28,8 @@ final class EvidenceReportText {
 
     /** The report as a whole. */
     record Report(String reportId, String groupId, String groupName, OffsetDateTime requestedAt,
-                  String requestedBy, String platformName, ZoneId zone, List<Contract> contracts) {
+                  String requestedBy, String platformName, String timestamping, ZoneId zone,
+                  List<Contract> contracts) {
     }
 
     private EvidenceReportText() {
@@ -45,7 +46,7 @@ final class EvidenceReportText {
                 + report.contracts().size() + " contracts")));
         lines.add(body("申请 Requested: " + time.format(report.requestedAt()) + " by " + report.requestedBy()));
         lines.add(body("出具方 Issued by: " + report.platformName() + ", signed with its PAdES signature over this whole "
-                + "document"));
+                + "document. " + report.timestamping()));
         for (Contract contract : report.contracts()) {
             contract(lines, contract, time);
         }
