@@ -132,9 +132,9 @@ class SecretsIT extends ApiTestBase {
 
         String keyId = rotation.get("keyId").asText();
         assertThat(storedBefore).startsWith("v2:" + keyId + ":");
-        assertThat(rotation.get("reencrypted").properties()).hasSize(4).allSatisfy(e -> assertThat(e.getValue().asInt())
+        assertThat(rotation.get("reencrypted").properties()).hasSize(5).allSatisfy(e -> assertThat(e.getValue().asInt())
                 .as(e.getKey()).isZero());
-        assertThat(rotation.get("notUnderCurrentKey").properties()).hasSize(4)
+        assertThat(rotation.get("notUnderCurrentKey").properties()).hasSize(5)
                 .allSatisfy(e -> assertThat(e.getValue().asInt()).as(e.getKey()).isZero());
         assertThat(rotation.toString()).doesNotContain(tenant.api().secretKey());
         assertThat(jdbc.sql("select secret_key_enc from api_key where organization_id = ?")
