@@ -1,14 +1,12 @@
 package io.signflow.audit;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -43,12 +41,7 @@ public final class AuditChainHash {
                 canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field);
             }
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The precision the databases keep: a time is hashed as it will be read back. */

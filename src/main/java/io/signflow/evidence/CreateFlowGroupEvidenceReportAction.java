@@ -29,9 +29,6 @@ public class CreateFlowGroupEvidenceReportAction implements ApiAction<CreateFlow
     public record Request(@NotNull @Valid UserInfo operator, @NotNull String flowGroupId, Agent agent) {
     }
 
-    public record Response(String reportId, String status) {
-    }
-
     @Override
     public String name() {
         return "CreateFlowGroupEvidenceReport";
@@ -46,6 +43,7 @@ public class CreateFlowGroupEvidenceReportAction implements ApiAction<CreateFlow
     @Transactional
     public Object handle(ApiCaller caller, Request request) {
         var acting = actingParties.resolve(caller, request.operator(), request.agent());
-        return new Response(requests.forGroup(acting, request.flowGroupId()), EvidenceStatus.EXECUTING);
+        // the same answer as CreateFlowEvidenceReport's, so a client reads both alike
+        return new CreateFlowEvidenceReportAction.Response(requests.forGroup(acting, request.flowGroupId()), EvidenceStatus.EXECUTING);
     }
 }

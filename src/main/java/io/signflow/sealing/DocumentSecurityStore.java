@@ -1,10 +1,10 @@
 package io.signflow.sealing;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509CRL;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,6 +122,6 @@ final class DocumentSecurityStore {
 
     /** VRI entries are keyed by the upper-case hex SHA-1 of the signature's /Contents. */
     private static String vriKey(byte[] contents) throws GeneralSecurityException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(contents)).toUpperCase(Locale.ROOT);
+        return DigestUtils.sha1Hex(contents).toUpperCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.signflow.sealing;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -92,7 +92,7 @@ public class TimeStampAuthority {
             TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
             generator.setCertReq(true);
             TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256,
-                    MessageDigest.getInstance("SHA-256").digest(signatureValue), new BigInteger(64, RANDOM));
+                    DigestUtils.sha256(signatureValue), new BigInteger(64, RANDOM));
             HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Content-Type", "application/timestamp-query")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build(),

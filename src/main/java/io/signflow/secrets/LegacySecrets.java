@@ -1,8 +1,8 @@
 package io.signflow.secrets;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Cipher;
@@ -44,10 +44,6 @@ final class LegacySecrets {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }
