@@ -1,5 +1,6 @@
 package io.signflow.evidence;
 
+import io.signflow.common.CjkPdfFont;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class EvidenceReportLayout {
         for (Line line : lines) {
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN - line.indent();
             StringBuilder part = new StringBuilder();
-            for (int cp : line.text().codePoints().map(cp -> printable(font, cp)).toArray()) {
+            for (int cp : line.text().codePoints().map(cp -> CjkPdfFont.printable(font, cp)).toArray()) {
                 String next = part + Character.toString(cp);
                 if (font.getStringWidth(next) / 1000 * line.size() > width && part.length() > 0) {
                     wrapped.add(new Line(part.toString(), line.size(), line.indent()));
@@ -67,19 +68,6 @@ final class EvidenceReportLayout {
             wrapped.add(new Line(part.toString(), line.size(), line.indent()));
         }
         return wrapped;
-    }
-
-    /** A character the font cannot draw (a rare symbol in a name or browser string) becomes "?", not a failed report. */
-    private static int printable(PDType0Font font, int codePoint) {
-        if (Character.isISOControl(codePoint)) {
-            return ' ';
-        }
-        try {
-            font.encode(Character.toString(codePoint));
-            return codePoint;
-        } catch (IllegalArgumentException | IOException e) {
-            return '?';
-        }
     }
 
     private static List<List<Line>> paginate(List<Line> lines) {

@@ -23,11 +23,10 @@ final class ComponentRules {
     /** Sign controls ESS knows that Signflow does not offer; refused as unsupported rather than unknown. */
     private static final Set<String> OTHER_SIGN_TYPES = Set.of("SIGN_LEGAL_PERSON_SEAL", "SIGN_OPINION",
             "SIGN_VIRTUAL_COMBINATION", "SIGN_PAGING_SIGNATURE", "SIGN_SELECTOR", "SIGN_MULTI_LINE_TEXT");
-    /** Fill controls Signflow draws. FILL_IMAGE is the initiator's only. */
+    /** Fill controls Signflow draws. FILL_IMAGE and WATERMARK are the initiator's only. */
     static final Set<String> FILL_TYPES = Set.of("TEXT", "MULTI_LINE_TEXT", "CHECK_BOX", "DATE", "SELECTOR",
-            "FILL_IMAGE");
-    private static final Set<String> OTHER_FILL_TYPES = Set.of("DISTRICT", "DYNAMIC_TABLE", "ATTACHMENT",
-            "WATERMARK", "VIRTUAL_COMBINATION");
+            "FILL_IMAGE", "DISTRICT", "DYNAMIC_TABLE", "ATTACHMENT", "WATERMARK");
+    private static final Set<String> OTHER_FILL_TYPES = Set.of("VIRTUAL_COMBINATION");
     private static final Set<String> DATE_FORMATS = Set.of("yyyy m d", "yyyy年m月d日", "yyyy/m/d", "yyyy-m-d",
             "yyyy.m.d");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +74,7 @@ final class ComponentRules {
         }
         JsonNode extra = extra(at, c.componentExtra(), wrongCode);
         checkExtra(at, type, extra, wrongCode);
+        FillControlRules.check(at, type, role, extra, c.componentValue());
         boolean required = role != Role.SIGN && Boolean.TRUE.equals(c.componentRequired());
         String value = role == Role.SIGN ? signValue(type, c.componentValue())
                 : fillValue(at, type, c.componentValue(), required, role, extra);
@@ -92,6 +92,7 @@ final class ComponentRules {
         if (role == Role.APPROVER_FILL && "FILL_IMAGE".equals(type)) {
             throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, at + ": FILL_IMAGE is filled by the initiator only.");
         }
+        FillControlRules.checkRole(at, type, role);
         if (!sign && !fill) {
             boolean known = OTHER_SIGN_TYPES.contains(type) || OTHER_FILL_TYPES.contains(type);
             throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, at + ".ComponentType " + type
@@ -129,7 +130,8 @@ final class ComponentRules {
 
     private static void checkExtra(String at, String type, JsonNode extra, String wrongCode) {
         JsonNode opacity = extra.get("Opacity");
-        if (opacity != null && !(opacity.isNumber() && opacity.asDouble() >= 0.6 && opacity.asDouble() <= 1)) {
+        // a seal's opacity; a WATERMARK's own range is FillControlRules'
+        if (opacity != null && !"WATERMARK".equals(type) && !(opacity.isNumber() && opacity.asDouble() >= 0.6 && opacity.asDouble() <= 1)) {
             throw new ApiException(wrongCode, at + ".ComponentExtra.Opacity must be between 0.6 and 1.");
         }
         JsonNode fontSize = extra.get("FontSize");
@@ -168,9 +170,9 @@ final class ComponentRules {
             }
             return null;
         }
-        if (!FillValueRules.isAcceptableText(given)) {
+        if (!FillValueRules.isAcceptable(type, given)) {
             throw new ApiException(ErrorCodes.COMPONENT_VALUE, at + ".ComponentValue must be plain text of at most "
-                    + FillValueRules.MAX_TEXT + " characters.");
+                    + FillValueRules.maxLength(type) + " characters.");
         }
         if (!FillValueRules.suits(type, given, extra)) {
             throw new ApiException(ErrorCodes.COMPONENT_TYPE_NO_MATCH_VALUE, at + ".ComponentValue \"" + given

@@ -185,8 +185,8 @@ class FlowGroupValidator {
                 String where = at + ".Components[" + k + "]";
                 for (FlowGroupDraft.Component component : placer.check(where, info.components().get(k),
                         Role.INITIATOR_FILL)) {
-                    if (component.type().equals("FILL_IMAGE") && component.value() != null) {
-                        documents.requireImage(acting.organization(), component.value(), where + ".ComponentValue");
+                    for (String image : uploadedImages(component)) {
+                        documents.requireImage(acting.organization(), image, where + ".ComponentValue");
                     }
                     initiator.add(component);
                 }
@@ -197,6 +197,15 @@ class FlowGroupValidator {
                 file.file().id(), deadline(at, info.deadline(), now), Boolean.TRUE.equals(info.unordered()),
                 info.userData(), TextRules.isBlank(info.callbackUrl()) ? null : info.callbackUrl().trim(),
                 info.flowDisplayType() == null ? 0 : info.flowDisplayType().intValue(), drafts, initiator);
+    }
+
+    /** The FileIds of uploaded images an initiator's control names: a FILL_IMAGE's one, an ATTACHMENT's list. */
+    private static List<String> uploadedImages(FlowGroupDraft.Component component) {
+        return switch (component.type()) {
+            case "FILL_IMAGE" -> component.value() == null ? List.of() : List.of(component.value());
+            case "ATTACHMENT" -> AttachmentValue.ids(component.value());
+            default -> List.of();
+        };
     }
 
     /** Same signer (reference section 7): same kind, organization, name and mobile. */

@@ -4,6 +4,7 @@ import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
 import io.signflow.document.DocumentProperties;
 import io.signflow.document.PageGeometry;
+import io.signflow.flowgroup.AttachmentValue;
 import io.signflow.sealing.SealingSources.Contract;
 import io.signflow.sealing.SealingSources.Signature;
 import java.io.ByteArrayOutputStream;
@@ -110,7 +111,7 @@ public class FlowDocumentSealer {
 
     /**
      * Registered seals' pictures (a seal drawn for an organization without one travels in its signature
-     * record instead) and the uploaded images of FILL_IMAGE controls, by id.
+     * record instead) and the uploaded images of FILL_IMAGE and ATTACHMENT controls, by id.
      */
     private Map<String, byte[]> pictures(Map<String, Signature> signatures, List<SealingSources.Mark> marks) {
         Map<String, byte[]> pictures = new LinkedHashMap<>();
@@ -118,6 +119,8 @@ public class FlowDocumentSealer {
                 .distinct().forEach(id -> sources.sealImage(id).ifPresent(png -> pictures.put(id, png)));
         marks.stream().filter(m -> m.type().equals("FILL_IMAGE") && m.value() != null).map(SealingSources.Mark::value)
                 .distinct().forEach(fileId -> pictures.put(fileId, sources.uploadedImage(fileId)));
+        marks.stream().filter(m -> m.type().equals("ATTACHMENT")).flatMap(m -> AttachmentValue.ids(m.value()).stream())
+                .distinct().forEach(id -> pictures.put(id, sources.attachmentImage(id)));
         return pictures;
     }
 

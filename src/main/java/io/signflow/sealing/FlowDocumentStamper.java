@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Draws what was signed and filled into the contract's pages: seals, handwritten signatures, signing
- * dates and the values of fill controls, each at its control's page and box. Seals and signatures are
+ * dates and the values of fill controls, each at its control's page and box (tables, watermarks and
+ * attachments: {@link FillControlMarks}). Seals and signatures are
  * scaled to fit their box keeping their proportions; a paging seal (骑缝章) is cut into one strip
  * per page along the right edge.
  */
@@ -47,12 +48,18 @@ class FlowDocumentStamper {
 
     /**
      * Draws into {@code document}. {@code pictures} holds, by id, the registered seals the signatures name
-     * and the uploaded images FILL_IMAGE controls name.
+     * and the uploaded images FILL_IMAGE and ATTACHMENT controls name.
      */
     public void stamp(PDDocument document, List<PageGeometry> pages, List<Mark> marks,
                       Map<String, Signature> signatures, Map<String, byte[]> pictures, ZoneId zone) throws IOException {
         Map<ByteBuffer, PDImageXObject> images = new HashMap<>();
+        FillControlMarks fillControls = new FillControlMarks(document, pages, pictures,
+                picture -> image(document, images, picture));
         for (Mark mark : marks) {
+            if (FillControlMarks.draws(mark.type())) {
+                fillControls.draw(mark);
+                continue;
+            }
             Signature signature = mark.recipientId() == null ? null : signatures.get(mark.recipientId());
             switch (mark.type()) {
                 case "SIGN_SEAL" -> {
@@ -188,7 +195,7 @@ class FlowDocumentStamper {
     }
 
     /** Appended in its own graphics state, so the page's own content cannot shift or hide our marks. */
-    private static PDPageContentStream appendTo(PDDocument document, PDPage page) throws IOException {
+    static PDPageContentStream appendTo(PDDocument document, PDPage page) throws IOException {
         return new PDPageContentStream(document, page, AppendMode.APPEND, true, true);
     }
 }

@@ -76,6 +76,12 @@ public class SealingSources {
         return files.content(fileId);
     }
 
+    /** An ATTACHMENT's image: one a signer uploaded on the signer page, or a FileId the initiator uploaded. */
+    public byte[] attachmentImage(String id) {
+        return jdbc.sql("select content from signer_attachment where id = ?").param(id).query(byte[].class).optional()
+                .orElseGet(() -> files.content(id));
+    }
+
     public Optional<byte[]> sealImage(String sealId) {
         return jdbc.sql("select image_png from seal where id = ?").param(sealId).query(byte[].class).optional();
     }

@@ -10,6 +10,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SignerQueries {
 
+    private static final String FIELDS = "select id, recipient_id, flow_id, component_type as type, component_id, "
+            + "component_name as name, page_no, pos_x, pos_y, width, height, required, component_value, extra "
+            + "from component ";
+
     private final JdbcClient jdbc;
 
     public SignerQueries(JdbcClient jdbc) {
@@ -55,9 +59,18 @@ class SignerQueries {
         if (recipientIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, recipient_id, flow_id, component_type as type, component_id, component_name as name, "
-                        + "page_no, pos_x, pos_y, width, height, required, component_value, extra from component "
+        return jdbc.sql(FIELDS
                         + "where recipient_id in (:ids) order by id")
                 .param("ids", recipientIds).query(Field.class).list();
+    }
+
+    /** The initiator's WATERMARK controls of these contracts: the signer sees the watermark over the pages. */
+    public List<Field> watermarks(Collection<String> flowIds) {
+        if (flowIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(FIELDS
+                        + "where flow_id in (:ids) and recipient_id is null and component_type = 'WATERMARK' order by id")
+                .param("ids", flowIds).query(Field.class).list();
     }
 }

@@ -1,5 +1,6 @@
 package io.signflow.signing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -26,8 +27,12 @@ record SignerView(String groupName, String initiator, Person signer, String veri
     record Page(double width, double height) {
     }
 
-    /** A control of this signer, in pt from the page's top-left; {@code choices} for a SELECTOR. */
+    /**
+     * A control of this signer, in pt from the page's top-left; {@code choices} for a SELECTOR,
+     * {@code settings} for the controls {@link FillControlSettings} describes. The initiator's WATERMARK
+     * is listed too, to be drawn over every page.
+     */
     record Field(long id, String type, String name, int page, double x, double y, double width, double height,
-                        boolean required, String value, List<String> choices) {
+                        boolean required, String value, List<String> choices, JsonNode settings) {
     }
 }

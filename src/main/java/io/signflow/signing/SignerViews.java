@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /** Puts together what the signer page shows ({@link SignerView}) from the signer's contracts and controls. */
@@ -28,12 +29,15 @@ class SignerViews {
     private final SignerQueries queries;
     private final FileRepository files;
     private final SealChooser seals;
+    private final SignerAttachments attachments;
 
-    SignerViews(FlowGroupRepository groups, SignerQueries queries, FileRepository files, SealChooser seals) {
+    SignerViews(FlowGroupRepository groups, SignerQueries queries, FileRepository files, SealChooser seals,
+                SignerAttachments attachments) {
         this.groups = groups;
         this.queries = queries;
         this.files = files;
         this.seals = seals;
+        this.attachments = attachments;
     }
 
     /**
@@ -45,9 +49,12 @@ class SignerViews {
         List<Assignment> assignments = queries.assignments(signer.id());
         SignerState state = SignerState.of(assignments);
         boolean usedUp = state.usedUp();
-        Map<String, List<Field>> fields = usedUp ? Map.of()
-                : queries.fields(assignments.stream().map(Assignment::recipientId).toList())
-                .stream().collect(Collectors.groupingBy(Field::flowId));
+        List<Field> own = usedUp ? List.of() : queries.fields(assignments.stream().map(Assignment::recipientId).toList());
+        Map<String, List<Field>> fields = usedUp ? Map.of() : Stream.concat(own.stream(),
+                        queries.watermarks(SignerTurns.flowIds(assignments)).stream())
+                .collect(Collectors.groupingBy(Field::flowId));
+        Map<Long, List<SignerAttachments.Uploaded>> uploaded = attachments.uploaded(signer.id(), own.stream()
+                .filter(f -> f.type().equals("ATTACHMENT")).map(Field::id).toList());
         Map<String, List<PageGeometry>> pages = usedUp ? Map.of()
                 : files.pages(assignments.stream().map(Assignment::fileId).distinct().toList());
         List<SignerView.Contract> contracts = new ArrayList<>();
@@ -57,7 +64,8 @@ class SignerViews {
                     a.approveStatus(), a.flowMessage(), canSign, canSign && !a.noRefuse(),
                     pages.getOrDefault(a.fileId(), List.of()).stream()
                             .map(p -> new SignerView.Page(p.width(), p.height())).toList(),
-                    fields.getOrDefault(a.flowId(), List.of()).stream().map(SignerViews::field).toList()));
+                    fields.getOrDefault(a.flowId(), List.of()).stream()
+                            .map(f -> field(f, uploaded.getOrDefault(f.id(), List.of()))).toList()));
         }
         List<Field> open = contracts.stream().filter(SignerView.Contract::canSign)
                 .flatMap(c -> fields.getOrDefault(c.flowId(), List.of()).stream()).toList();
@@ -72,13 +80,14 @@ class SignerViews {
                 open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions, contracts);
     }
 
-    private static SignerView.Field field(Field f) {
+    private SignerView.Field field(Field f, List<SignerAttachments.Uploaded> uploaded) {
         List<String> choices = new ArrayList<>();
         JsonNode values = ComponentExtra.of(f.extra()).json().get("Values");
         if (values != null) {
             values.forEach(v -> choices.add(v.asText()));
         }
         return new SignerView.Field(f.id(), f.type(), f.name(), f.pageNo(), f.posX(), f.posY(), f.width(), f.height(),
-                f.required(), f.isFill() ? f.componentValue() : null, choices);
+                f.required(), f.isFill() ? f.componentValue() : null, choices,
+                FillControlSettings.of(f, uploaded, attachments.maxBytes()));
     }
 }

@@ -92,7 +92,7 @@ class SigningService {
             codes.consume(signer.id(), request.code());
             List<Field> fields = queries.fields(turn.stream().map(Assignment::recipientId).toList());
             SignatureRecords.Marks signedWith = marks.choose(signer, fields, request);
-            fills.fill(fields, request.fills() == null ? Map.of() : request.fills());
+            fills.fill(signer, fields, request.fills() == null ? Map.of() : request.fills());
             for (Assignment assignment : turn) {
                 records.byPerson(assignment.flowId(), assignment.recipientId(), signer.id(), signedWith, client);
                 progress.recordSignature(assignment.flowId(), assignment.recipientId());
