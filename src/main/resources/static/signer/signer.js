@@ -6,6 +6,7 @@
   const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
   const api = '/sign/api/' + encodeURIComponent(token);
   const $ = (id) => document.getElementById(id);
+  const controls = window.SignerFillControls;
   const STATES = {
     TO_SIGN: '请签署下列合同 · Please sign the contracts below',
     WAITING: '请等待前一位签署人签署 · Waiting for an earlier signer',
@@ -73,7 +74,7 @@
       const size = contract.pages[n - 1];
       img.src = api + '/flows/' + encodeURIComponent(contract.flowId) + '/files/0/pages/' + n + '.png';
       page.querySelectorAll('.field').forEach((f) => f.remove());
-      contract.fields.filter((f) => f.page === n).forEach((f) => {
+      contract.fields.filter((f) => f.page === n && !controls.isOverlay(f)).forEach((f) => {
         const mark = el('div', fieldLabel(f), 'field');
         mark.style.left = (100 * f.x / size.width) + '%';
         mark.style.top = (100 * f.y / size.height) + '%';
@@ -81,6 +82,7 @@
         mark.style.height = (100 * f.height / size.height) + '%';
         page.appendChild(mark);
       });
+      controls.drawOverlays(page, contract, size);
       label.textContent = n + ' / ' + contract.pages.length;
       previous.disabled = n === 1;
       next.disabled = n === contract.pages.length;
@@ -93,7 +95,7 @@
   }
 
   function firstFieldPage(contract) {
-    const pages = contract.fields.map((f) => f.page).filter((p) => p >= 1 && p <= contract.pages.length);
+    const pages = contract.fields.filter((f) => !controls.isOverlay(f)).map((f) => f.page).filter((p) => p >= 1 && p <= contract.pages.length);
     return pages.length ? Math.min.apply(null, pages) : 1;
   }
 
@@ -111,13 +113,15 @@
     const fills = $('fills');
     fills.replaceChildren();
     const open = contracts.filter((c) => c.canSign).flatMap((c) => c.fields.map((f) => ({ contract: c, field: f })))
-      .filter((x) => !x.field.type.startsWith('SIGN_'));
+      .filter((x) => !x.field.type.startsWith('SIGN_') && !controls.isOverlay(x.field));
     open.forEach(({ contract, field }) => {
       const id = 'fill-' + field.id;
       const label = el('label', contract.flowName + ' · ' + (field.name || field.type) + (field.required ? ' *' : ''));
       label.htmlFor = id;
-      let input;
-      if (field.type === 'SELECTOR') {
+      let input = controls.input(field, api);
+      if (input) {
+        // drawn by fill-controls.js
+      } else if (field.type === 'SELECTOR') {
         input = el('select');
         input.appendChild(el('option', ''));
         field.choices.forEach((choice) => {
@@ -138,7 +142,7 @@
       input.id = id;
       input.dataset.fieldId = field.id;
       input.dataset.type = field.type;
-      if (field.value && field.type !== 'CHECK_BOX') input.value = field.value;
+      if (field.value && 'value' in input && field.type !== 'CHECK_BOX') input.value = field.value;
       fills.append(label, input);
     });
     $('fills-section').hidden = open.length === 0;
@@ -147,7 +151,9 @@
   function fillValues() {
     const values = {};
     document.querySelectorAll('#fills [data-field-id]').forEach((input) => {
-      values[input.dataset.fieldId] = input.dataset.type === 'CHECK_BOX' ? String(input.checked) : input.value;
+      const own = controls.value(input);
+      values[input.dataset.fieldId] = own !== undefined ? own
+        : input.dataset.type === 'CHECK_BOX' ? String(input.checked) : input.value;
     });
     return values;
   }
@@ -240,7 +246,8 @@
         showError(e.message);
       }
     });
-    $('sign').addEventListener('click', () => act($('sign'), () => {
+    $('sign').addEventListener('click', () => act($('sign'), async () => {
+      await controls.settled();
       const body = { code: $('code').value.trim(), fills: fillValues() };
       if (view.needsSignature) {
         if (!inked) return Promise.reject(new Error('请先签名 · Draw your signature first.'));
