@@ -95,7 +95,8 @@
   }
 
   function firstFieldPage(contract) {
-    const pages = contract.fields.filter((f) => !controls.isOverlay(f)).map((f) => f.page).filter((p) => p >= 1 && p <= contract.pages.length);
+    const pages = contract.fields.filter((f) => !controls.isOverlay(f)).map((f) => f.page)
+      .filter((p) => p >= 1 && p <= contract.pages.length);
     return pages.length ? Math.min.apply(null, pages) : 1;
   }
 
@@ -120,7 +121,7 @@
       label.htmlFor = id;
       let input = controls.input(field, api);
       if (input) {
-        // drawn by fill-controls.js
+        // a district, table or attachment input from fill-controls.js
       } else if (field.type === 'SELECTOR') {
         input = el('select');
         input.appendChild(el('option', ''));
