@@ -60,7 +60,7 @@ public class FlowGroupOperations {
         if (deadline == 0) {
             throw new ApiException(ErrorCodes.FLOW_DEADLINE, "Deadline must be a future time in Unix seconds.");
         }
-        Instant moved = FlowGroupValidator.deadline("Deadline", deadline, now);
+        Instant moved = FlowGroupValidator.deadline("ModifyFlowGroupDeadline", deadline, now);
         List<String> open = lockOpen(groupId);
         for (String flowId : open) {
             if (!moved.isAfter(progress.deadline(flowId))) {

@@ -76,7 +76,12 @@ public class QuotaService {
         });
     }
 
-    /** OperationDenied.NoQuota unless the contract quota holds {@code units} now; charges nothing. */
+    /**
+     * OperationDenied.NoQuota unless the contract quota holds {@code units} now; charges nothing. The
+     * refusal leaves the caller's transaction usable, for a caller that answers it and goes on (a
+     * calling process catching it as a BPMN error).
+     */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiException.class)
     public void requireAvailable(String organizationId, int units) {
         QuotaBalance balance = balance(organizationId);
         if (balance.available() < units) {
