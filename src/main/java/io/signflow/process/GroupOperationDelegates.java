@@ -5,14 +5,11 @@ import static io.signflow.process.ProcessVariables.groupId;
 
 import io.signflow.audit.AuditTrail;
 import io.signflow.flowgroup.FlowGroupOperations;
-import io.signflow.flowgroup.FlowGroupRepository;
 import io.signflow.flowgroup.FlowGroupService;
 import io.signflow.flowgroup.FlowProgress;
 import io.signflow.flowgroup.FlowStatus;
 import java.util.List;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,19 +21,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class GroupOperationDelegates {
 
-    /** sign-flow's deadline timer, the one timer ModifyFlowGroupDeadline moves. */
-    static final String DEADLINE_TIMER = "BoundaryEvent_Deadline";
-
     private final FlowGroupService groups;
     private final FlowGroupOperations operations;
-    private final FlowGroupRepository repository;
     private final FlowProgress progress;
 
-    GroupOperationDelegates(FlowGroupService groups, FlowGroupOperations operations, FlowGroupRepository repository,
-                            FlowProgress progress) {
+    GroupOperationDelegates(FlowGroupService groups, FlowGroupOperations operations, FlowProgress progress) {
         this.groups = groups;
         this.operations = operations;
-        this.repository = repository;
         this.progress = progress;
     }
 
@@ -76,25 +67,9 @@ class GroupOperationDelegates {
         };
     }
 
-    /**
-     * ModifyFlowGroupDeadline has recorded the new deadline of the open contracts: each one's deadline
-     * timer is moved to it (the timer's expression was evaluated when the contract started).
-     */
+    /** ModifyFlowGroupDeadline has recorded the new deadline of the open contracts: their timers follow. */
     @Bean
-    JavaDelegate moveDeadlineTimersDelegate(RuntimeService runtime, ManagementService management,
-                                            SignFlowExpressions signFlows) {
-        return execution -> {
-            for (String flowId : repository.openFlowIds(groupId(execution))) {
-                var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(flowId).singleResult();
-                if (instance == null) {
-                    continue;
-                }
-                var timer = management.createJobQuery().processInstanceId(instance.getId()).timers()
-                        .activityId(DEADLINE_TIMER).singleResult();
-                if (timer != null) {
-                    management.setJobDuedate(timer.getId(), signFlows.deadline(flowId));
-                }
-            }
-        };
+    JavaDelegate moveDeadlineTimersDelegate(DeadlineTimers timers) {
+        return execution -> timers.move(groupId(execution));
     }
 }
