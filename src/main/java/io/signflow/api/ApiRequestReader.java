@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * action that needs fields InvalidParameter.EmptyParams. Messages name the field by its wire path.
  */
 @Component
-class ApiRequestReader {
+public class ApiRequestReader {
 
     private final Validator validator;
 

@@ -104,4 +104,6 @@ public class AuditTrail {
     }
 
     public static final String PLATFORM = "platform";
+    /** An operator through the admin API. */
+    public static final String ADMIN = "admin";
 }

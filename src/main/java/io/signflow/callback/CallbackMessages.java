@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.signflow.api.ApiJson;
 import io.signflow.common.Ids;
 import io.signflow.flowgroup.FlowGroupOutcome;
+import io.signflow.flowgroup.FlowGroupRepository;
 import io.signflow.flowgroup.ApproveStatus;
 import io.signflow.flowgroup.FlowApprover;
 import io.signflow.flowgroup.FlowProgress;
@@ -40,12 +41,15 @@ public class CallbackMessages {
 
     private final CallbackSources sources;
     private final FlowProgress progress;
+    private final FlowGroupRepository groups;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CallbackMessages(CallbackSources sources, FlowProgress progress, Outbox outbox, Clock clock) {
+    public CallbackMessages(CallbackSources sources, FlowProgress progress, FlowGroupRepository groups, Outbox outbox,
+                            Clock clock) {
         this.sources = sources;
         this.progress = progress;
+        this.groups = groups;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -94,23 +98,23 @@ public class CallbackMessages {
     }
 
     /**
-     * The group has ended. ESS publishes no payload for FlowGroupStatusChange; ours carries the group's
-     * id, name, status ({@code ALL} when every contract was completed, {@code INVALID} otherwise) and
-     * how many contracts ended which way. It goes to the organization's default address.
+     * The group's status changed: its first contract failed while others are open ({@code PART}), or
+     * it ended ({@code ALL} when every contract was completed, {@code INVALID} otherwise). ESS publishes
+     * no payload for FlowGroupStatusChange; ours carries the group's id, name, status and how many
+     * contracts ended which way so far. It goes to the organization's default address.
      */
-    public void groupConcluded(String groupId) {
+    public void groupStatusChanged(String groupId) {
         sources.group(groupId).filter(g -> g.organizationCallbackUrl() != null).ifPresent(group -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("FlowGroupId", group.id());
             data.put("FlowGroupName", group.name());
             data.put("OrganizationId", group.organizationId());
-            FlowGroupOutcome outcome = new FlowGroupOutcome(group.completed(), group.rejected(), group.expired(),
-                    group.cancelled());
-            data.put("Status", outcome.apiStatus(outcome.ended()));
-            data.put("CompletedCount", group.completed());
-            data.put("RejectedCount", group.rejected());
-            data.put("ExpiredCount", group.expired());
-            data.put("CancelledCount", group.cancelled());
+            FlowGroupOutcome outcome = groups.outcome(groupId);
+            data.put("Status", outcome.apiStatus(groups.flowIds(groupId).size()));
+            data.put("CompletedCount", outcome.completed());
+            data.put("RejectedCount", outcome.rejected());
+            data.put("ExpiredCount", outcome.expired());
+            data.put("CancelledCount", outcome.cancelled());
             data.put("OccurTime", seconds(OffsetDateTime.now(clock)));
             enqueue(group.organizationCallbackUrl(), group.organizationId(), group.id(), null, "FlowGroupStatusChange",
                     data);

@@ -32,8 +32,7 @@ class CallbackSources {
                            String customTag, int status, String message, OffsetDateTime actedAt) {
     }
 
-    public record Group(String id, String name, String organizationId, String status, int completed, int rejected,
-                        int expired, int cancelled, OffsetDateTime endedAt, String organizationCallbackUrl) {
+    public record Group(String id, String name, String organizationId, String organizationCallbackUrl) {
     }
 
     public Optional<Flow> flow(String flowId) {
@@ -54,9 +53,8 @@ class CallbackSources {
     }
 
     public Optional<Group> group(String groupId) {
-        return jdbc.sql("select g.id, g.name, g.organization_id, g.status, g.completed_count as completed, "
-                        + "g.rejected_count as rejected, g.expired_count as expired, g.cancelled_count as cancelled, "
-                        + "g.ended_at, o.callback_url as organization_callback_url from flow_group g "
+        return jdbc.sql("select g.id, g.name, g.organization_id, o.callback_url as organization_callback_url "
+                        + "from flow_group g "
                         + "join organization o on o.id = g.organization_id where g.id = ?")
                 .param(groupId).query(Group.class).optional();
     }

@@ -62,12 +62,7 @@ class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
     @Transactional
     public Object handle(ApiCaller caller, Request request) {
         ActingParty acting = actingParties.resolve(caller, request.operator(), request.agent());
-        String message = request.cancelMessage().trim();
-        if (message.isEmpty() || message.length() > MAX_MESSAGE || !TextRules.isPlainText(message)
-                || message.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-            throw new ApiException(ErrorCodes.INVALID_PARAMETER, "CancelMessage must be 1-200 characters of text, "
-                    + "without emoji.");
-        }
+        String message = cancelMessage(request.cancelMessage());
         FlowGroupSummary group = access.visibleGroupOfFlow(acting.organization(), request.flowId())
                 .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract " + request.flowId()
                         + " does not exist."));
@@ -81,5 +76,16 @@ class CancelFlowAction implements ApiAction<CancelFlowAction.Request> {
                 caller.clientIp(), message);
         processes.cancelFlow(request.flowId());
         return new Response();
+    }
+
+    /** A CancelMessage trimmed, or InvalidParameter when it is empty, too long or holds emoji. */
+    static String cancelMessage(String raw) {
+        String message = raw == null ? "" : raw.trim();
+        if (message.isEmpty() || message.length() > MAX_MESSAGE || !TextRules.isPlainText(message)
+                || message.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            throw new ApiException(ErrorCodes.INVALID_PARAMETER, "CancelMessage must be 1-200 characters of text, "
+                    + "without emoji.");
+        }
+        return message;
     }
 }

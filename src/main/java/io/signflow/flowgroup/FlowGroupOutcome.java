@@ -5,19 +5,27 @@ public record FlowGroupOutcome(int completed, int rejected, int expired, int can
 
     /** How the group ended once all its contracts have: COMPLETED when every one was signed by all, otherwise ENDED. */
     public GroupStatus status() {
-        return rejected + expired + cancelled == 0 ? GroupStatus.COMPLETED : GroupStatus.ENDED;
+        return anyFailed() ? GroupStatus.ENDED : GroupStatus.COMPLETED;
     }
 
     public int ended() {
         return completed + rejected + expired + cancelled;
     }
 
+    public boolean anyFailed() {
+        return rejected + expired + cancelled > 0;
+    }
+
     /**
      * The group's status as DescribeFlowInfo shows it, in the words of the FlowGroupStatusChange
-     * callback: PROCESSING while any of its {@code contracts} is still open, then ALL when every one
-     * was completed and INVALID when any ended otherwise.
+     * callback: while any of its {@code contracts} is still open PROCESSING, or PART once one was
+     * rejected, expired or cancelled; then ALL when every one was completed and INVALID when any ended
+     * otherwise.
      */
     public String apiStatus(int contracts) {
-        return (ended() < contracts ? GroupStatus.SIGNING : status()).api();
+        if (ended() < contracts) {
+            return (anyFailed() ? GroupStatus.PART : GroupStatus.SIGNING).api();
+        }
+        return status().api();
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.signflow.tenant.FlowGroupPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,14 +23,14 @@ public class FlowGroupRepository {
         this.batch = batch;
     }
 
-    public void insert(FlowGroupDraft group) {
+    public void insert(FlowGroupDraft group, FlowGroupPolicy policy) {
         OffsetDateTime created = utc(group.createdAt());
         jdbc.sql("insert into flow_group (id, name, organization_id, operator_organization_id, operator_user_id, "
-                        + "approver_verify_type, self_notify_type, other_notify_type, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "approver_verify_type, self_notify_type, other_notify_type, status, policy, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(group.id(), group.name(), group.organizationId(), group.operatorOrganizationId(),
                         group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(),
-                        group.otherNotifyType(), GroupStatus.SIGNING.name(), created)
+                        group.otherNotifyType(), GroupStatus.SIGNING.name(), policy.wire(), created)
                 .update();
         List<Object[]> flows = new ArrayList<>();
         List<Object[]> approvers = new ArrayList<>();
@@ -66,6 +67,32 @@ public class FlowGroupRepository {
     public List<String> flowIds(String groupId) {
         return jdbc.sql("select id from flow where group_id = ? order by position").param(groupId)
                 .query(String.class).list();
+    }
+
+    /** The contracts of the group not ended yet, in request order. */
+    public List<String> openFlowIds(String groupId) {
+        return jdbc.sql("select id from flow where group_id = ? and status in (" + FlowStatus.AWAITING_FILL + ", "
+                + FlowStatus.TO_SIGN + ", " + FlowStatus.PART_SIGNED + ") order by position").param(groupId)
+                .query(String.class).list();
+    }
+
+    /** The policy the group was created with. */
+    public FlowGroupPolicy policy(String groupId) {
+        return FlowGroupPolicy.of(jdbc.sql("select policy from flow_group where id = ?").param(groupId)
+                .query(String.class).single()).orElseThrow();
+    }
+
+    /**
+     * Marks a group still signing as partly failed; false when it was marked already (or has ended), so
+     * that only the first failure is announced.
+     */
+    public boolean markPart(String groupId) {
+        return jdbc.sql("update flow_group set status = ? where id = ? and status = ?")
+                .params(GroupStatus.PART.name(), groupId, GroupStatus.SIGNING.name()).update() == 1;
+    }
+
+    public String status(String groupId) {
+        return jdbc.sql("select status from flow_group where id = ?").param(groupId).query(String.class).single();
     }
 
     private static final String SUMMARY = "select g.id, g.name, g.organization_id, o.name as organization_name, "

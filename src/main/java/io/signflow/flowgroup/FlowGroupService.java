@@ -2,6 +2,8 @@ package io.signflow.flowgroup;
 
 import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
+import io.signflow.tenant.FlowGroupPolicy;
+import io.signflow.tenant.OrganizationRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,11 +14,39 @@ import org.springframework.transaction.annotation.Transactional;
 public class FlowGroupService {
 
     private final FlowGroupRepository groups;
+    private final OrganizationRepository organizations;
+    private final FlowProgress progress;
     private final AuditTrail audit;
 
-    public FlowGroupService(FlowGroupRepository groups, AuditTrail audit) {
+    public FlowGroupService(FlowGroupRepository groups, OrganizationRepository organizations, FlowProgress progress,
+                            AuditTrail audit) {
         this.groups = groups;
+        this.organizations = organizations;
+        this.progress = progress;
         this.audit = audit;
+    }
+
+    /**
+     * Whether the contract, just ended, is the group's first failure while others are still open: it
+     * was rejected, expired or cancelled, the group has not been marked partly failed, and another
+     * contract is open. What the flow-group process asks before it announces PART.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean isFirstFailure(String groupId, String flowId) {
+        int status = progress.status(flowId);
+        boolean failed = status == FlowStatus.REJECTED || status == FlowStatus.EXPIRED || status == FlowStatus.CANCELLED;
+        return failed && GroupStatus.SIGNING.name().equals(groups.status(groupId))
+                && !groups.openFlowIds(groupId).isEmpty();
+    }
+
+    /** The group is partly failed from now on; its first failure is announced once. */
+    public void markPart(String groupId) {
+        groups.markPart(groupId);
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean isAllOrNothing(String groupId) {
+        return groups.policy(groupId) == FlowGroupPolicy.ALL_OR_NOTHING;
     }
 
     /** Every contract of the group has ended: record how many ended which way. */
@@ -27,7 +57,8 @@ public class FlowGroupService {
     }
 
     public void create(FlowGroupDraft draft) {
-        groups.insert(draft);
+        // the policy as it stands now stays the group's, whatever the organization chooses later
+        groups.insert(draft, organizations.flowGroupPolicy(draft.organizationId()).orElseThrow());
         audit.recordAll(draft.id(), draft.flows().stream().map(FlowGroupDraft.Flow::id).toList(), AuditEvent.CREATED,
                 AuditTrail.operator(draft.operatorUserId()), draft.clientIp(), "group " + draft.name());
     }

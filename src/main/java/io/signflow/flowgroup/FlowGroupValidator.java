@@ -148,7 +148,7 @@ class FlowGroupValidator {
         }
     }
 
-    private static Instant deadline(String at, Long deadline, Instant now) {
+    static Instant deadline(String at, Long deadline, Instant now) {
         if (deadline == null || deadline == 0) {
             return now.plus(DEFAULT_DEADLINE);
         }

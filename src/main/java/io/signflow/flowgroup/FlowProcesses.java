@@ -15,4 +15,13 @@ public interface FlowProcesses {
 
     /** Wakes a contract that waited for its dynamic signers; they are already recorded. */
     void approversFilled(String flowId);
+
+    /**
+     * Asks the group's process to cancel its open contracts (CancelFlowGroup): the process does it
+     * through {@link FlowGroupOperations#cancelOpen} with this message, actor and address.
+     */
+    void cancelGroup(String groupId, String message, String actor, String clientIp);
+
+    /** Tells the group's process that its open contracts have a new deadline, so it moves their timers. */
+    void groupDeadlineModified(String groupId);
 }

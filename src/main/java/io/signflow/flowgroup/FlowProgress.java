@@ -166,6 +166,13 @@ public class FlowProgress {
                 + "where recipient_id = ?").params(reason, now(), recipientId).update();
     }
 
+    /** A new deadline for the contracts; their deadline timers are moved by the caller's process. */
+    public void setDeadline(Collection<String> flowIds, Instant deadline) {
+        jdbc.sql("update flow set deadline = :deadline, updated_at = :now where id in (:ids)")
+                .param("deadline", deadline.atOffset(ZoneOffset.UTC)).param("now", now()).param("ids", flowIds)
+                .update();
+    }
+
     /** The contract's FlowMessage: a rejection's or cancellation's reason. */
     public void setMessage(String flowId, String message) {
         jdbc.sql("update flow set message = ?, updated_at = ? where id = ?").params(message, now(), flowId).update();

@@ -6,8 +6,10 @@ package io.signflow.flowgroup;
  * and the FlowGroupStatusChange callback's Status.
  */
 public enum GroupStatus {
-    /** some contract is still open */
+    /** some contract is still open, and none has failed */
     SIGNING("PROCESSING"),
+    /** some contract is still open, and at least one was rejected, expired or cancelled */
+    PART("PART"),
     /** every contract was signed by all */
     COMPLETED("ALL"),
     /** every contract has ended, and at least one was rejected, expired or cancelled */

@@ -86,10 +86,16 @@ class AnnounceDelegates {
         return execution -> callbacks.flowChanged(flowId(execution), Operate.CANCEL, null);
     }
 
-    /** flow-group: every contract has ended; FlowGroupStatusChange to the organization's address. */
+    /** flow-group: every contract has ended; FlowGroupStatusChange (ALL or INVALID) to the organization's address. */
     @Bean
     JavaDelegate announceGroupEndedDelegate() {
-        return execution -> callbacks.groupConcluded(groupId(execution));
+        return execution -> callbacks.groupStatusChanged(groupId(execution));
+    }
+
+    /** flow-group: the group's first contract failed while others are open; FlowGroupStatusChange PART. */
+    @Bean
+    JavaDelegate announceGroupPartDelegate() {
+        return execution -> callbacks.groupStatusChanged(groupId(execution));
     }
 
     /**

@@ -30,4 +30,14 @@ class CamundaFlowProcesses implements FlowProcesses {
     public void approversFilled(String flowId) {
         flows.filled(flowId);
     }
+
+    @Override
+    public void cancelGroup(String groupId, String message, String actor, String clientIp) {
+        groups.cancel(groupId, message, actor, clientIp);
+    }
+
+    @Override
+    public void groupDeadlineModified(String groupId) {
+        groups.deadlineModified(groupId);
+    }
 }

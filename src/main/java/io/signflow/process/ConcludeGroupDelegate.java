@@ -22,6 +22,7 @@ class ConcludeGroupDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var outcome = groups.conclude(ProcessVariables.groupId(execution));
+        execution.setVariable(ProcessVariables.FLOW_GROUP_STATUS, outcome.status().api());
         execution.setVariable(OUTCOME, outcome.status() + ": " + outcome.completed() + " completed, " + outcome.rejected()
                 + " rejected, " + outcome.expired() + " expired, " + outcome.cancelled() + " cancelled");
     }

@@ -13,6 +13,20 @@ final class ProcessVariables {
      * (docs/operating.md) announces nothing.
      */
     public static final String ACTOR = "actorRecipientId";
+    /**
+     * A flow-group started by the engine (REST or a call activity) instead of CreateFlowGroupByFiles:
+     * the request body as JSON text (or UTF-8 bytes), the organization in whose name it is made, as an
+     * API key's, and the operator. Read and removed by the first step.
+     */
+    public static final String FLOW_GROUP_REQUEST = "flowGroupRequest";
+    public static final String ORGANIZATION_ID = "organizationId";
+    public static final String OPERATOR_USER_ID = "operatorUserId";
+    /** How the group ended, for a calling process: ALL or INVALID (the FlowGroupStatusChange words). */
+    public static final String FLOW_GROUP_STATUS = "flowGroupStatus";
+    /** CancelFlowGroup's message, who asked and from where; local to the cancellation's event subprocess. */
+    public static final String CANCEL_MESSAGE = "cancelMessage";
+    public static final String CANCELLED_BY = "cancelledBy";
+    public static final String CANCEL_CLIENT_IP = "cancelClientIp";
 
     private ProcessVariables() {
     }

@@ -67,17 +67,26 @@ public class QuotaService {
      * for the rest of each other's requests.
      */
     public void deduct(String organizationId, List<String> flowIds, String operatorUserId) {
-        int units = flowIds.size();
-        QuotaBalance balance = balance(organizationId);
-        if (balance.available() < units) {
-            throw noQuota(units, balance);
-        }
+        requireAvailable(organizationId, flowIds.size());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
                 charge(organizationId, flowIds, operatorUserId);
             }
         });
+    }
+
+    /**
+     * OperationDenied.NoQuota unless the contract quota holds {@code units} now; charges nothing. The
+     * refusal leaves the caller's transaction usable, for a caller that answers it and goes on (a
+     * calling process catching it as a BPMN error).
+     */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiException.class)
+    public void requireAvailable(String organizationId, int units) {
+        QuotaBalance balance = balance(organizationId);
+        if (balance.available() < units) {
+            throw noQuota(units, balance);
+        }
     }
 
     private void charge(String organizationId, List<String> flowIds, String operatorUserId) {

@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -29,6 +31,9 @@ class AdminOrganizationController {
     }
 
     record NewSeal(String name, String sealType, Boolean autoSign) {
+    }
+
+    record GroupPolicy(@NotBlank String policy) {
     }
 
     @PostMapping
@@ -59,5 +64,16 @@ class AdminOrganizationController {
     @ResponseStatus(HttpStatus.CREATED)
     public TenantService.IssuedApiKey createApiKey(@PathVariable String organizationId) {
         return tenants.createApiKey(organizationId, null, null);
+    }
+
+    /** What becomes of a group's other contracts when one fails; applies to groups created afterwards. */
+    @PutMapping("/{organizationId}/flow-group-policy")
+    public GroupPolicy setFlowGroupPolicy(@PathVariable String organizationId, @Valid @RequestBody GroupPolicy body) {
+        return new GroupPolicy(tenants.setFlowGroupPolicy(organizationId, body.policy()).wire());
+    }
+
+    @GetMapping("/{organizationId}/flow-group-policy")
+    public GroupPolicy flowGroupPolicy(@PathVariable String organizationId) {
+        return new GroupPolicy(tenants.flowGroupPolicy(organizationId).wire());
     }
 }

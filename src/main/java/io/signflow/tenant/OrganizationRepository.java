@@ -36,6 +36,18 @@ public class OrganizationRepository {
                 .params(url, encryptedKey, encryptedToken, id).update() == 1;
     }
 
+    /** The organization's group policy; empty when there is no such organization. */
+    public Optional<FlowGroupPolicy> flowGroupPolicy(String id) {
+        return jdbc.sql("select flow_group_policy from organization where id = ?").param(id).query(String.class)
+                .optional().map(wire -> FlowGroupPolicy.of(wire).orElseThrow());
+    }
+
+    /** False when there is no such organization. */
+    public boolean setFlowGroupPolicy(String id, FlowGroupPolicy policy) {
+        return jdbc.sql("update organization set flow_group_policy = ? where id = ?").params(policy.wire(), id)
+                .update() == 1;
+    }
+
     public Optional<Organization> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from organization where id = ?").param(id)
                 .query(Organization.class).optional();

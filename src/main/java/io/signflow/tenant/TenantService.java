@@ -124,4 +124,19 @@ public class TenantService {
     /** A new API key; the secret half is shown this once and stored only encrypted. */
     public record IssuedApiKey(String secretId, String secretKey) {
     }
+
+    /** Sets the organization's group policy by its admin API word ({@code independent}, {@code all-or-nothing}). */
+    public FlowGroupPolicy setFlowGroupPolicy(String organizationId, String policy) {
+        FlowGroupPolicy chosen = FlowGroupPolicy.of(policy).orElseThrow(() -> RequestRejected.badRequest(
+                "policy must be " + FlowGroupPolicy.INDEPENDENT.wire() + " or " + FlowGroupPolicy.ALL_OR_NOTHING.wire()));
+        if (!organizations.setFlowGroupPolicy(organizationId, chosen)) {
+            throw RequestRejected.notFound("No organization " + organizationId);
+        }
+        return chosen;
+    }
+
+    public FlowGroupPolicy flowGroupPolicy(String organizationId) {
+        return organizations.flowGroupPolicy(organizationId)
+                .orElseThrow(() -> RequestRejected.notFound("No organization " + organizationId));
+    }
 }

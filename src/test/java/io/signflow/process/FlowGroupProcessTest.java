@@ -34,6 +34,8 @@ class FlowGroupProcessTest extends ProcessTestSupport {
 
         assertThat(group).isStarted().hasPassedInOrder("Task_CreateGroup", "Task_DeductQuota")
                 .isWaitingAt("CallActivity_SignFlows");
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createExecutionQuery()
+                .processInstanceId(group.getId()).activityId("CallActivity_SignFlows").count()).isEqualTo(3);
         verify(createGroup).execute(any());
         verify(deductQuota).execute(any());
         List<ProcessInstance> flows = runtimeService().createProcessInstanceQuery()
@@ -85,6 +87,96 @@ class FlowGroupProcessTest extends ProcessTestSupport {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> startGroup("f1", "f2"))
                 .hasMessageContaining("no quota");
         org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void theFirstFailureWhileOthersAreOpenAnnouncesPartAndTheGroupGoesOnUnderTheIndependentPolicy() throws Exception {
+        when(signFlows.allFilled(any())).thenReturn(true);
+        when(signFlows.allSigned(any())).thenReturn(false);
+        when(flowGroups.firstFailure("g1", "f1")).thenReturn(true);
+        ProcessInstance group = startGroup("f1", "f2");
+
+        runtimeService().createMessageCorrelation("FlowRejected").processInstanceBusinessKey("f1").correlate();
+
+        assertThat(group).hasPassedInOrder("Task_MarkGroupPart", "IntermediateThrowEvent_AnnounceGroupPart",
+                "EndEvent_ContractEnded").hasNotPassed("Task_CancelRestOfGroup").isWaitingAt("CallActivity_SignFlows");
+        verify(markGroupPart).execute(any());
+        verify(announceGroupPart).execute(any());
+        verify(cancelRestOfGroup, never()).execute(any());
+        assertThat(signFlow("f2")).isWaitingAt("ReceiveTask_AwaitSignature");
+    }
+
+    @Test
+    void aFailureThatIsNotTheFirstAnnouncesNothing() throws Exception {
+        when(signFlows.allFilled(any())).thenReturn(true);
+        when(signFlows.allSigned(any())).thenReturn(false);
+        ProcessInstance group = startGroup("f1", "f2");
+
+        runtimeService().createMessageCorrelation("FlowCancelled").processInstanceBusinessKey("f2").correlate();
+
+        assertThat(group).hasPassed("EndEvent_ContractEnded").hasNotPassed("Task_MarkGroupPart");
+        verify(announceGroupPart, never()).execute(any());
+    }
+
+    @Test
+    void underAllOrNothingTheFirstFailureCancelsTheRestOfTheGroupInAJobOfItsOwn() throws Exception {
+        when(signFlows.allFilled(any())).thenReturn(true);
+        when(signFlows.allSigned(any())).thenReturn(false);
+        when(flowGroups.firstFailure("g1", "f1")).thenReturn(true);
+        when(flowGroups.allOrNothing("g1")).thenReturn(true);
+        // the step cancels the other contract the way CancelFlow does: through its sign-flow's cancel path
+        org.mockito.Mockito.doAnswer(invocation -> runtimeService().createMessageCorrelation("FlowCancelled")
+                .processInstanceBusinessKey("f2").correlateWithResult()).when(cancelRestOfGroup).execute(any());
+        ProcessInstance group = startGroup("f1", "f2");
+
+        runtimeService().createMessageCorrelation("FlowRejected").processInstanceBusinessKey("f1").correlate();
+
+        assertThat(group).hasPassed("IntermediateThrowEvent_AnnounceGroupPart").isWaitingAt("Task_CancelRestOfGroup");
+        verify(cancelRestOfGroup, never()).execute(any());
+        execute(job(group));
+
+        verify(cancelRestOfGroup).execute(any());
+        assertThat(group).hasPassedInOrder("Task_CancelRestOfGroup", "EndEvent_RestCancelled", "Task_ConcludeGroup",
+                "IntermediateThrowEvent_AnnounceGroupEnded", "EndEvent_GroupEnded").isEnded();
+        verify(announceGroupPart).execute(any());
+        verify(announceGroupEnded).execute(any());
+    }
+
+    @Test
+    void cancelFlowGroupRunsTheCancellationSubprocessWithTheRequestsMessageAndTheGroupEnds() throws Exception {
+        when(signFlows.allFilled(any())).thenReturn(true);
+        when(signFlows.allSigned(any())).thenReturn(false);
+        List<Object> seen = new java.util.ArrayList<>();
+        org.mockito.Mockito.doAnswer(invocation -> {
+            org.camunda.bpm.engine.delegate.DelegateExecution execution = invocation.getArgument(0);
+            seen.add(execution.getVariable("cancelMessage"));
+            for (String flowId : List.of("f1", "f2")) {
+                runtimeService().createMessageCorrelation("FlowCancelled").processInstanceBusinessKey(flowId).correlate();
+            }
+            return null;
+        }).when(cancelGroup).execute(any());
+        ProcessInstance group = startGroup("f1", "f2");
+
+        runtimeService().createMessageCorrelation("FlowGroupCancelled").processInstanceBusinessKey("g1")
+                .setVariablesLocal(Map.of("cancelMessage", "不再需要", "cancelledBy", "operator u1")).correlate();
+
+        org.assertj.core.api.Assertions.assertThat(seen).containsExactly("不再需要");
+        assertThat(group).hasPassed("Task_CancelGroup", "EndEvent_GroupCancelled", "Task_ConcludeGroup",
+                "EndEvent_GroupEnded").isEnded();
+    }
+
+    @Test
+    void modifyFlowGroupDeadlineMovesTheTimersAndTheGroupGoesOn() throws Exception {
+        when(signFlows.allFilled(any())).thenReturn(true);
+        when(signFlows.allSigned(any())).thenReturn(false);
+        ProcessInstance group = startGroup("f1", "f2");
+
+        runtimeService().createMessageCorrelation("FlowGroupDeadlineModified").processInstanceBusinessKey("g1")
+                .correlate();
+
+        verify(moveDeadlineTimers).execute(any());
+        assertThat(group).hasPassed("Task_MoveDeadlineTimers", "EndEvent_TimersMoved")
+                .isWaitingAt("CallActivity_SignFlows");
     }
 
     static ProcessInstance signFlow(String flowId) {

@@ -39,6 +39,11 @@ abstract class ProcessTestSupport {
     final JavaDelegate announceExpired = mock(JavaDelegate.class);
     final JavaDelegate announceCancelled = mock(JavaDelegate.class);
     final JavaDelegate announceGroupEnded = mock(JavaDelegate.class);
+    final JavaDelegate announceGroupPart = mock(JavaDelegate.class);
+    final JavaDelegate markGroupPart = mock(JavaDelegate.class);
+    final JavaDelegate cancelRestOfGroup = mock(JavaDelegate.class);
+    final JavaDelegate cancelGroup = mock(JavaDelegate.class);
+    final JavaDelegate moveDeadlineTimers = mock(JavaDelegate.class);
     final FlowGroupExpressions flowGroups = mock(FlowGroupExpressions.class);
     final SignFlowExpressions signFlows = mock(SignFlowExpressions.class);
 
@@ -64,6 +69,11 @@ abstract class ProcessTestSupport {
         Mocks.register("announceExpiredDelegate", announceExpired);
         Mocks.register("announceCancelledDelegate", announceCancelled);
         Mocks.register("announceGroupEndedDelegate", announceGroupEnded);
+        Mocks.register("announceGroupPartDelegate", announceGroupPart);
+        Mocks.register("markGroupPartDelegate", markGroupPart);
+        Mocks.register("cancelRestOfGroupDelegate", cancelRestOfGroup);
+        Mocks.register("cancelGroupDelegate", cancelGroup);
+        Mocks.register("moveDeadlineTimersDelegate", moveDeadlineTimers);
         Mocks.register("flowGroups", flowGroups);
         Mocks.register("signFlows", signFlows);
     }

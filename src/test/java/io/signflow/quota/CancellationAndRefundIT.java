@@ -154,7 +154,7 @@ class CancellationAndRefundIT extends ApiTestBase {
 
         cancel(tenant, group.flowIds().get(0));
         // the group goes on: one contract cancelled, the other still to sign
-        assertThat(outcome(group)).isEqualTo("PROCESSING 0 0 0 1");
+        assertThat(outcome(group)).isEqualTo("PART 0 0 0 1");
         SignerClient.invited(admin(), mobile).signNow();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(history.createHistoricProcessInstanceQuery()
