@@ -6,10 +6,17 @@ import org.springframework.http.HttpStatus;
 public class RequestRejected extends RuntimeException {
 
     private final HttpStatus status;
+    private final String code;
 
     public RequestRejected(HttpStatus status, String message) {
+        this(status, null, message);
+    }
+
+    /** {@code code}: the ESS error code of the same refusal, for pages that tell refusals apart. */
+    public RequestRejected(HttpStatus status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
+        this.code = code;
     }
 
     public static RequestRejected badRequest(String message) {
@@ -26,5 +33,10 @@ public class RequestRejected extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** The ESS error code, or null. */
+    public String code() {
+        return code;
     }
 }

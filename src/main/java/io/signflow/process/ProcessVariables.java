@@ -13,6 +13,12 @@ final class ProcessVariables {
      * (docs/operating.md) announces nothing.
      */
     public static final String ACTOR = "actorRecipientId";
+    /** sign-flow's review of one signer: whose (the multi-instance element), and the decision taken on it. */
+    public static final String REVIEW_RECIPIENT = "reviewRecipientId";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_MESSAGE = "reviewMessage";
+    /** Who decided over the API; unset for a decision taken in Tasklist, whose user is then named. */
+    public static final String REVIEWED_BY = "reviewedBy";
 
     private ProcessVariables() {
     }

@@ -57,7 +57,8 @@ class SignerViews {
                     a.approveStatus(), a.flowMessage(), canSign, canSign && !a.noRefuse(),
                     pages.getOrDefault(a.fileId(), List.of()).stream()
                             .map(p -> new SignerView.Page(p.width(), p.height())).toList(),
-                    fields.getOrDefault(a.flowId(), List.of()).stream().map(SignerViews::field).toList()));
+                    fields.getOrDefault(a.flowId(), List.of()).stream().map(SignerViews::field).toList(),
+                    a.awaitsReview() && ApproveStatus.isOpen(a.approveStatus())));
         }
         List<Field> open = contracts.stream().filter(SignerView.Contract::canSign)
                 .flatMap(c -> fields.getOrDefault(c.flowId(), List.of()).stream()).toList();

@@ -39,6 +39,9 @@ abstract class ProcessTestSupport {
     final JavaDelegate announceExpired = mock(JavaDelegate.class);
     final JavaDelegate announceCancelled = mock(JavaDelegate.class);
     final JavaDelegate announceGroupEnded = mock(JavaDelegate.class);
+    final JavaDelegate openSignReviews = mock(JavaDelegate.class);
+    final JavaDelegate recordSignReview = mock(JavaDelegate.class);
+    final JavaDelegate announceSignReview = mock(JavaDelegate.class);
     final FlowGroupExpressions flowGroups = mock(FlowGroupExpressions.class);
     final SignFlowExpressions signFlows = mock(SignFlowExpressions.class);
 
@@ -64,6 +67,9 @@ abstract class ProcessTestSupport {
         Mocks.register("announceExpiredDelegate", announceExpired);
         Mocks.register("announceCancelledDelegate", announceCancelled);
         Mocks.register("announceGroupEndedDelegate", announceGroupEnded);
+        Mocks.register("openSignReviewsDelegate", openSignReviews);
+        Mocks.register("recordSignReviewDelegate", recordSignReview);
+        Mocks.register("announceSignReviewDelegate", announceSignReview);
         Mocks.register("flowGroups", flowGroups);
         Mocks.register("signFlows", signFlows);
     }
