@@ -118,6 +118,12 @@ class ApproverValidatorTest {
     }
 
     @Test
+    void aSignerMayBeReviewedBeforeTheySign() {
+        assertThat(check(person("张三", "13800000001").put("ApproverNeedSignReview", true)).needSignReview()).isTrue();
+        assertThat(check(person("张三", "13800000001")).needSignReview()).isFalse();
+    }
+
+    @Test
     void anEnterpriseNameIsNormalizedToFullWidthParentheses() {
         assertThat(check(enterprise("示例(深圳)有限公司", "李四", "13800000002")).organizationName())
                 .isEqualTo("示例（深圳）有限公司");

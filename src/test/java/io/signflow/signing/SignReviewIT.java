@@ -18,6 +18,7 @@ import com.tencentcloudapi.ess.v20201111.models.UserInfo;
 import io.signflow.support.AdminClient;
 import io.signflow.support.ApiClient;
 import io.signflow.support.ApiTestBase;
+import io.signflow.support.CallbackReceiver;
 import io.signflow.support.Requests;
 import io.signflow.support.SignerClient;
 import io.signflow.support.Tenant;
@@ -58,8 +59,10 @@ class SignReviewIT extends ApiTestBase {
     @Test
     void theInitiatorsSignerMaySignOnceEveryContractsReviewPassed() throws Exception {
         Tenant tenant = tenants().create(null, 100, 1);
-        String mobile = Tenants.mobile();
-        ObjectNode request = Requests.group(tenant, 2, List.of(Requests.enterprise(tenant.name(), "审核甲", mobile)));
+        // an enterprise signer of the initiating organization (who may apply its seal: its employee)
+        String mobile = tenant.operatorMobile();
+        ObjectNode request = Requests.group(tenant, 2, List.of(Requests.enterprise(tenant.name(),
+                tenant.operatorName(), mobile)));
         request.withArray("FlowGroupInfos").forEach(f -> ((ObjectNode) f).put("NeedSignReview", true));
         EssClient ess = sdk(tenant.api());
         CreateFlowGroupByFilesResponse created = ess.CreateFlowGroupByFiles(AbstractModel.fromJsonString(
@@ -72,16 +75,17 @@ class SignReviewIT extends ApiTestBase {
         }
         SignerClient signer = SignerClient.invited(admin(), mobile);
         assertThat(signer.view().body().findValuesAsText("awaitingReview")).containsOnly("true");
-        assertRefusedForReview(signer);
+        String code = signer.code();
+        assertRefusedForReview(signer, code);
 
         ess.CreateFlowSignReview(review(tenant, flowIds[0], "PASS", null, null));
-        assertRefusedForReview(signer); // the group is signed as a whole: the other contract still waits
+        assertRefusedForReview(signer, code); // the group is signed as a whole: the other contract still waits
         assertThatThrownBy(() -> ess.CreateFlowSignReview(review(tenant, flowIds[0], "REJECT", "价格有误", null)))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("OperationDenied.FlowStatusForbid"));
         ess.CreateFlowSignReview(review(tenant, flowIds[1], "PASS", null, null));
 
-        signer.signNow();
+        assertThat(signer.sign(code).status()).as("the refusals left the code unused").isEqualTo(200);
         for (JsonNode approver : approvers(tenant, created.getFlowGroupId())) {
             assertThat(approver.get("ApproveStatus").asInt()).isEqualTo(3);
             assertThat(approver.get("SignReviewStatus").asText()).isEqualTo("PASSED");
@@ -98,6 +102,18 @@ class SignReviewIT extends ApiTestBase {
     void aRejectKeepsTheSignerWaitingAndASignRejectEndsTheContractAsRejected() throws Exception {
         Tenant tenant = tenants().create(null, 100, 1);
         String mobile = Tenants.mobile();
+        try (CallbackReceiver receiver = new CallbackReceiver(() -> 200)) {
+            AdminClient.Reply keys = admin().send("PUT", "/admin/organizations/" + tenant.organizationId()
+                    + "/callback", Map.of("url", receiver.url()), true);
+            rejectAndSignReject(tenant, mobile);
+            // each decision announced as ESS announces reviews, the SIGN_REJECT then as the contract's rejection
+            List<String> announced = await().atMost(Duration.ofSeconds(60)).until(() -> callbacks(receiver, keys),
+                    seen -> seen.contains("reject:3:sign"));
+            assertThat(announced).contains("review:1:review:REJECT", "review:1:review:SIGN_REJECT");
+        }
+    }
+
+    private void rejectAndSignReject(Tenant tenant, String mobile) throws Exception {
         CreateFlowGroupByFilesResponse created = createReviewed(tenant, "审核乙", mobile);
         String[] flowIds = created.getFlowIds();
         EssClient ess = sdk(tenant.api());
@@ -117,7 +133,7 @@ class SignReviewIT extends ApiTestBase {
         assertThat(approvers(tenant, created.getFlowGroupId()).get(0).get("SignReviewStatus").asText())
                 .isEqualTo("REJECTED");
         SignerClient signer = SignerClient.invited(admin(), mobile);
-        assertRefusedForReview(signer);
+        assertRefusedForReview(signer, signer.code());
 
         String second = approvers(tenant, created.getFlowGroupId()).get(1).get("RecipientId").asText();
         ess.CreateFlowSignReview(review(tenant, flowIds[1], "SIGN_REJECT", "不予签署", second));
@@ -160,26 +176,39 @@ class SignReviewIT extends ApiTestBase {
         CreateFlowGroupByFilesResponse created = createReviewed(tenant, "审核丁", mobile);
 
         List<String> decided = new ArrayList<>();
-        identity.setAuthenticatedUserId(AdminClient.USER);
-        try {
-            for (String flowId : created.getFlowIds()) {
-                Task task = tasks.createTaskQuery().processInstanceBusinessKey(flowId)
-                        .taskDefinitionKey("UserTask_SignReview").singleResult();
+        for (String flowId : created.getFlowIds()) {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(flowId)
+                    .taskDefinitionKey("UserTask_SignReview").singleResult();
+            // as Tasklist does it for a logged-in member of the reviewers' group
+            identity.setAuthentication("reviewer", List.of("signflow-reviewers"));
+            try {
                 assertThat(task.getName()).isEqualTo("Review 审核丁 · 测试合同" + (decided.size() + 1));
                 assertThat(forms.getTaskFormData(task.getId()).getFormFields()).extracting(FormField::getId)
                         .containsExactly("reviewDecision", "reviewMessage");
                 forms.submitTaskForm(task.getId(), Map.of("reviewDecision", "PASS"));
                 decided.add(flowId);
+            } finally {
+                identity.clearAuthentication();
             }
-        } finally {
-            identity.clearAuthentication();
         }
 
         assertThat(jdbc.sql("select actor from audit_event where flow_id in (:ids) and event = 'SIGN_REVIEWED'")
-                .param("ids", decided).query(String.class).list()).containsOnly("engine user " + AdminClient.USER);
+                .param("ids", decided).query(String.class).list()).containsOnly("engine user reviewer");
         SignerClient.invited(admin(), mobile).signNow();
         await().atMost(Duration.ofSeconds(30)).until(() -> approvers(tenant, created.getFlowGroupId()).stream()
                 .allMatch(a -> a.get("ApproveStatus").asInt() == 3));
+    }
+
+    /** Each FlowStatusChange received, as {@code Operate:FlowCallbackStatus:CallbackType[:ReviewType]}. */
+    private static List<String> callbacks(CallbackReceiver receiver, AdminClient.Reply keys) throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (CallbackReceiver.Received received : receiver.received()) {
+            JsonNode data = received.open(keys.body().get("key").asText(), keys.body().get("token").asText())
+                    .get("MsgData");
+            seen.add(data.get("Operate").asText() + ":" + data.get("FlowCallbackStatus").asInt() + ":"
+                    + data.get("CallbackType").asText() + (data.has("ReviewType") ? ":" + data.get("ReviewType").asText() : ""));
+        }
+        return seen;
     }
 
     /** A group of two contracts whose one signer, a person, is reviewed (ApproverNeedSignReview). */
@@ -225,8 +254,8 @@ class SignReviewIT extends ApiTestBase {
                 TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
 
-    private static void assertRefusedForReview(SignerClient signer) {
-        AdminClient.Reply reply = signer.sign(signer.code());
+    private static void assertRefusedForReview(SignerClient signer, String code) {
+        AdminClient.Reply reply = signer.sign(code);
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.body().get("code").asText()).isEqualTo("FailedOperation.NoSignReviewPass");
         assertThat(reply.body().get("detail").asText()).contains("review");
