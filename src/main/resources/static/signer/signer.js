@@ -52,6 +52,7 @@
     box.appendChild(el('h3', contract.flowName));
     box.appendChild(el('p', STATUS[contract.flowStatus] || String(contract.flowStatus), 'muted status'));
     if (contract.message) box.appendChild(el('p', contract.message, 'muted'));
+    if (contract.awaitingReview) box.appendChild(el('p', '签署审核中，审核通过后方可签署 · Awaiting the initiator’s review before you can sign', 'muted review'));
     if (contract.description) box.appendChild(el('p', contract.description, 'muted'));
     if (!contract.pages.length) return box;
 

@@ -56,6 +56,10 @@ public final class ErrorCodes {
     public static final String FLOW_STATUS_FORBID = "OperationDenied.FlowStatusForbid";
     public static final String MISSING_FLOW_ID = "MissingParameter.FlowId";
 
+    // signing reviews
+    public static final String NO_SIGN_REVIEW_PASS = "FailedOperation.NoSignReviewPass";
+    public static final String NOT_AVAILABLE_SIGN_REVIEW = "FailedOperation.NotAvailableSignReview";
+
     // files
     public static final String MISSING_RESOURCE_ID = "MissingParameter.ResourceId";
     public static final String MANY_RESOURCE_ID = "OperationDenied.ManyResourceId";

@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallbackMessages {
 
     /** The {@code Operate} values of FlowStatusChange. */
-    public enum Operate { START, SIGN, REJECT, CANCEL, FINISH, DEADLINE }
+    public enum Operate { START, SIGN, REJECT, CANCEL, FINISH, DEADLINE, REVIEW }
 
     private final CallbackSources sources;
     private final FlowProgress progress;
@@ -56,6 +56,23 @@ public class CallbackMessages {
 
     /** {@code actorRecipientId}: the approver who signed or rejected; null for the platform's own steps. */
     public void flowChanged(String flowId, Operate operate, String actorRecipientId) {
+        announce(flowId, operate, actorRecipientId, "sign", Map.of());
+    }
+
+    /**
+     * A signer's signing review was decided: FlowStatusChange with CallbackType {@code review} and
+     * Operate {@code review}, the signer as the actor, and (Signflow's own fields) the decision as
+     * {@code ReviewType} (PASS, REJECT, SIGN_REJECT) and its {@code ReviewMessage}.
+     */
+    public void reviewDecided(String flowId, String recipientId, String reviewType, String reviewMessage) {
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("ReviewType", reviewType);
+        decision.put("ReviewMessage", nullToEmpty(reviewMessage));
+        announce(flowId, Operate.REVIEW, recipientId, "review", decision);
+    }
+
+    private void announce(String flowId, Operate operate, String actorRecipientId, String callbackType,
+                          Map<String, Object> extra) {
         sources.flow(flowId).filter(f -> f.destination() != null).ifPresent(flow -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("FlowId", flow.id());
@@ -73,7 +90,7 @@ public class CallbackMessages {
             data.put("UserFlowType", NullNode.instance);
             data.put("UserData", nullToEmpty(flow.userData()));
             data.put("OrganizationId", flow.organizationId());
-            data.put("CallbackType", "sign");
+            data.put("CallbackType", callbackType);
             data.put("CreateOn", seconds(flow.createdAt()));
             data.put("UpdatedOn", seconds(flow.updatedAt()));
             data.put("OccurTime", seconds(OffsetDateTime.now(clock)));
@@ -93,6 +110,7 @@ public class CallbackMessages {
             data.put("Approvers", approvers.stream().map(a -> approver(a, due.contains(a.recipientId()), flow))
                     .toList());
             data.put("FlowGroupMessage", Map.of("FlowGroupId", flow.groupId(), "FlowGroupName", flow.groupName()));
+            data.putAll(extra);
             enqueue(flow.destination(), flow.organizationId(), flow.groupId(), flow.id(), "FlowStatusChange", data);
         });
     }

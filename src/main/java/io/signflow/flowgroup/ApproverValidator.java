@@ -60,7 +60,7 @@ class ApproverValidator {
             throw new ApiException(ErrorCodes.WHITE_LIST_FORBID, at + ": automatic signing for individuals "
                     + "(ApproverType 7) is not offered.");
         }
-        refuseUnsupported(at, a);
+        refuseUnsupported(at, a, type);
         Identity identity = identity(at, a, type, dynamic, acting.organization());
         IdentityRules.IdCard idCard = IdentityRules.idCard(at, a.approverIdCardType(), a.approverIdCardNumber());
         String notifyType = a.notifyType() == null || a.notifyType().isBlank() ? "sms"
@@ -119,7 +119,7 @@ class ApproverValidator {
                 a.preReadTime() == null ? null : a.preReadTime().intValue(),
                 option != null && Boolean.TRUE.equals(option.noRefuse()),
                 option != null && Boolean.TRUE.equals(option.noTransfer()), verifyTypes, signTypes, customTag,
-                signComponents, fillComponents);
+                signComponents, fillComponents, Boolean.TRUE.equals(a.approverNeedSignReview()));
     }
 
     private static boolean checkFillType(String at, ApproverInfo a, ApproverType type) {
@@ -135,10 +135,10 @@ class ApproverValidator {
         return dynamic;
     }
 
-    private static void refuseUnsupported(String at, ApproverInfo a) {
-        if (Boolean.TRUE.equals(a.approverNeedSignReview())) {
-            throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, at + ".ApproverNeedSignReview: signing reviews "
-                    + "are not offered.");
+    private static void refuseUnsupported(String at, ApproverInfo a, ApproverType type) {
+        if (Boolean.TRUE.equals(a.approverNeedSignReview()) && type == ApproverType.ENTERPRISE_AUTO) {
+            throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, at + ".ApproverNeedSignReview: an auto-signer "
+                    + "(ApproverType 3) seals as the contract is created and cannot wait for a review.");
         }
         if (a.deadline() != null && a.deadline() != 0) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".Deadline: a signer's own deadline is not supported "

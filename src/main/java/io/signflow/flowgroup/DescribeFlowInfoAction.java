@@ -65,11 +65,16 @@ class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request
                                  List<FlowApproverDetail> ccInfos, String creator) {
     }
 
+    /**
+     * A signer as ESS reports them; beyond ESS, {@code SignReviewStatus} tells where the initiator's review
+     * of their signature stands: PENDING, REJECTED (the last decision; still waiting) or PASSED, and
+     * nothing for a signer who is not reviewed. ApproveStatus stays ESS's (2 when it is their turn).
+     */
     public record FlowApproverDetail(String approveMessage, String approveName, long approveStatus, String receiptId,
                                      String customUserId, String mobile, long signOrder, long approveTime,
                                      String approveType, String approverSource, String customApproverTag,
                                      String organizationId, String organizationName, String signId,
-                                     String approverRoleName, String recipientId) {
+                                     String approverRoleName, String recipientId, String signReviewStatus) {
     }
 
     @Override
@@ -133,6 +138,6 @@ class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request
         };
         return new FlowApproverDetail(a.message(), a.name(), a.status(), a.recipientId(), null, a.mobile(),
                 a.signOrder(), a.actedAt() == null ? 0 : a.actedAt().toEpochSecond(), type, null, a.customTag(),
-                a.organizationId(), a.organizationName(), a.signId(), a.roleName(), a.recipientId());
+                a.organizationId(), a.organizationName(), a.signId(), a.roleName(), a.recipientId(), a.signReview());
     }
 }

@@ -13,7 +13,7 @@ public record FlowGroupDraft(String id, String name, String organizationId, Stri
 
     public record Flow(String id, String name, String flowType, String description, String fileId, Instant deadline,
                        boolean unordered, String userData, String callbackUrl, int displayType,
-                       List<Approver> approvers, List<Component> initiatorComponents) {
+                       List<Approver> approvers, List<Component> initiatorComponents, boolean needSignReview) {
     }
 
     public record Approver(String recipientId, String signId, int signOrder, ApproverType type, boolean dynamic,
@@ -21,7 +21,7 @@ public record FlowGroupDraft(String id, String name, String organizationId, Stri
                            String idCardNumber, String userId, String notifyType, Integer role, String roleName,
                            Integer preReadTime, boolean noRefuse, boolean noTransfer, String verifyTypes,
                            String signTypes, String customTag, List<Component> signComponents,
-                           List<Component> fillComponents) {
+                           List<Component> fillComponents, boolean needSignReview) {
     }
 
     /** A control in the visible page frame (pt, origin top-left), its page resolved to 1-based. */

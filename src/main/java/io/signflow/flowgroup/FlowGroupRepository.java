@@ -40,25 +40,26 @@ public class FlowGroupRepository {
             boolean awaitingFill = f.approvers().stream().anyMatch(FlowGroupDraft.Approver::dynamic);
             flows.add(new Object[] {f.id(), group.id(), i, group.organizationId(), f.name(), f.flowType(),
                     f.description(), f.fileId(), utc(f.deadline()), f.unordered(), f.userData(), f.callbackUrl(),
-                    f.displayType(), awaitingFill ? FlowStatus.AWAITING_FILL : FlowStatus.TO_SIGN, created, created});
+                    f.displayType(), awaitingFill ? FlowStatus.AWAITING_FILL : FlowStatus.TO_SIGN, created, created,
+                    f.needSignReview()});
             for (FlowGroupDraft.Approver a : f.approvers()) {
                 approvers.add(new Object[] {a.recipientId(), a.signId(), f.id(), a.signOrder(), a.type().code(),
                         a.dynamic(), a.organizationName(), a.name(), a.mobile(), a.idCardType(), a.idCardNumber(),
                         a.userId(), a.notifyType(), a.role(), a.roleName(), a.preReadTime(), a.noRefuse(),
                         a.noTransfer(), a.verifyTypes(), a.signTypes(), a.customTag(),
-                        a.dynamic() ? ApproveStatus.NOT_STARTED : ApproveStatus.NOT_REACHED});
+                        a.dynamic() ? ApproveStatus.NOT_STARTED : ApproveStatus.NOT_REACHED, a.needSignReview()});
                 a.signComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
                 a.fillComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
             }
             f.initiatorComponents().forEach(c -> components.add(component(f.id(), null, c)));
         }
         batch.batchUpdate("insert into flow (id, group_id, position, organization_id, name, flow_type, description, "
-                + "file_id, deadline, unordered, user_data, callback_url, display_type, status, created_at, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", flows);
+                + "file_id, deadline, unordered, user_data, callback_url, display_type, status, created_at, updated_at, "
+                + "need_sign_review) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", flows);
         batch.batchUpdate("insert into approver (recipient_id, sign_id, flow_id, sign_order, approver_type, dynamic, "
                 + "organization_name, name, mobile, id_card_type, id_card_number, user_id, notify_type, role, role_name, "
-                + "pre_read_time, no_refuse, no_transfer, verify_types, sign_types, custom_tag, status) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", approvers);
+                + "pre_read_time, no_refuse, no_transfer, verify_types, sign_types, custom_tag, status, need_sign_review) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", approvers);
         batch.batchUpdate("insert into component (flow_id, recipient_id, component_type, component_id, component_name, "
                 + "page_no, pos_x, pos_y, width, height, required, component_value, extra) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", components);

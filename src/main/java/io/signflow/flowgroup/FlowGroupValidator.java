@@ -116,10 +116,6 @@ class FlowGroupValidator {
         if (info.userData() != null && (info.userData().length() > 20480 || !TextRules.isBase64(info.userData()))) {
             throw new ApiException(ErrorCodes.FLOW_USER_DATA, at + ".UserData must be base64 of at most 20480 characters.");
         }
-        if (Boolean.TRUE.equals(info.needSignReview())) {
-            throw new ApiException(ErrorCodes.UNSUPPORTED_OPERATION, at + ".NeedSignReview: signing reviews are not "
-                    + "offered.");
-        }
         if (info.flowDisplayType() != null && (info.flowDisplayType() < 0 || info.flowDisplayType() > 3)) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".FlowDisplayType must be 0 to 3.");
         }
@@ -196,7 +192,8 @@ class FlowGroupValidator {
         return new FlowGroupDraft.Flow(Ids.next(), info.flowName(), info.flowType(), info.flowDescription(),
                 file.file().id(), deadline(at, info.deadline(), now), Boolean.TRUE.equals(info.unordered()),
                 info.userData(), TextRules.isBlank(info.callbackUrl()) ? null : info.callbackUrl().trim(),
-                info.flowDisplayType() == null ? 0 : info.flowDisplayType().intValue(), drafts, initiator);
+                info.flowDisplayType() == null ? 0 : info.flowDisplayType().intValue(), drafts, initiator,
+                Boolean.TRUE.equals(info.needSignReview()));
     }
 
     /** The FileIds of uploaded images an initiator's control names: a FILL_IMAGE's one, an ATTACHMENT's list. */

@@ -27,7 +27,8 @@ public class FlowQueries {
 
     public record ApproverRow(String recipientId, String signId, String flowId, int signOrder, int approverType,
                               String organizationName, String name, String mobile, String roleName, String customTag,
-                              int status, String message, OffsetDateTime actedAt, String organizationId) {
+                              int status, String message, OffsetDateTime actedAt, String organizationId,
+                              String signReview) {
     }
 
     public List<FlowRow> flows(Collection<String> ids) {
@@ -50,7 +51,8 @@ public class FlowQueries {
             return byFlow;
         }
         jdbc.sql("select a.recipient_id, a.sign_id, a.flow_id, a.sign_order, a.approver_type, a.organization_name, "
-                        + "a.name, a.mobile, a.role_name, a.custom_tag, a.status, a.message, a.acted_at, o.id as organization_id "
+                        + "a.name, a.mobile, a.role_name, a.custom_tag, a.status, a.message, a.acted_at, o.id as organization_id, "
+                        + "a.sign_review "
                         + "from approver a left join organization o on o.name = a.organization_name "
                         + "where a.flow_id in (:ids) order by a.flow_id, a.sign_order")
                 .param("ids", flowIds).query(ApproverRow.class).list()

@@ -57,6 +57,15 @@ class AnnounceDelegates {
         return execution -> announceActor(execution, Operate.SIGN);
     }
 
+    /** sign-flow: the decision on the signer under review, recorded in the step before. */
+    @Bean
+    JavaDelegate announceSignReviewDelegate() {
+        return execution -> callbacks.reviewDecided(flowId(execution),
+                (String) execution.getVariable(ProcessVariables.REVIEW_RECIPIENT),
+                (String) execution.getVariable(ProcessVariables.REVIEW_DECISION),
+                (String) execution.getVariable(ProcessVariables.REVIEW_MESSAGE));
+    }
+
     @Bean
     JavaDelegate announceCompletedDelegate() {
         return execution -> callbacks.flowChanged(flowId(execution), Operate.FINISH, null);

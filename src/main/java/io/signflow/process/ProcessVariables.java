@@ -27,6 +27,12 @@ final class ProcessVariables {
     public static final String CANCEL_MESSAGE = "cancelMessage";
     public static final String CANCELLED_BY = "cancelledBy";
     public static final String CANCEL_CLIENT_IP = "cancelClientIp";
+    /** sign-flow's review of one signer: whose (the multi-instance element), and the decision taken on it. */
+    public static final String REVIEW_RECIPIENT = "reviewRecipientId";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_MESSAGE = "reviewMessage";
+    /** Who decided over the API; unset for a decision taken in Tasklist, whose user is then named. */
+    public static final String REVIEWED_BY = "reviewedBy";
 
     private ProcessVariables() {
     }

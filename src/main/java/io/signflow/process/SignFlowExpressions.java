@@ -1,7 +1,9 @@
 package io.signflow.process;
 
 import io.signflow.flowgroup.FlowProgress;
+import io.signflow.flowgroup.SignReviews;
 import java.util.Date;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** What sign-flow.bpmn asks in gateway conditions and the deadline timer, as {@code ${signFlows...}}. */
@@ -9,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class SignFlowExpressions {
 
     private final FlowProgress progress;
+    private final SignReviews reviews;
 
-    public SignFlowExpressions(FlowProgress progress) {
+    public SignFlowExpressions(FlowProgress progress, SignReviews reviews) {
         this.progress = progress;
+        this.reviews = reviews;
     }
 
     public boolean allFilled(String flowId) {
@@ -24,5 +28,16 @@ public class SignFlowExpressions {
 
     public Date deadline(String flowId) {
         return Date.from(progress.deadline(flowId));
+    }
+
+    /** The signers whose review is still to pass, one review instance each. */
+    public List<String> openSignReviews(String flowId) {
+        return reviews.reviews(flowId).stream().filter(SignReviews.Review::isOpen).map(SignReviews.Review::recipientId)
+                .toList();
+    }
+
+    /** The reviewed signer and contract, as the review's task names them in Tasklist. */
+    public String reviewSubject(String recipientId) {
+        return reviews.subject(recipientId);
     }
 }

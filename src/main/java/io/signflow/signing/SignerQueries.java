@@ -1,5 +1,6 @@
 package io.signflow.signing;
 
+import io.signflow.flowgroup.SignReviews;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,12 @@ class SignerQueries {
     /** One contract of the signer, with their own approver row in it. */
     public record Assignment(String recipientId, String flowId, int approverType, int approveStatus, boolean noRefuse,
                              String approveMessage, String flowName, String flowType, String description,
-                             int flowStatus, String flowMessage, String fileId, int position) {
+                             int flowStatus, String flowMessage, String fileId, int position, String signReview) {
+
+        /** The initiator reviews this signature (NeedSignReview) and has not passed it yet. */
+        public boolean awaitsReview() {
+            return signReview != null && !SignReviews.PASSED.equals(signReview);
+        }
     }
 
     public record Field(long id, String recipientId, String flowId, String type, String componentId, String name,
@@ -50,7 +56,7 @@ class SignerQueries {
     public List<Assignment> assignments(String signerId) {
         return jdbc.sql("select a.recipient_id, a.flow_id, a.approver_type, a.status as approve_status, a.no_refuse, "
                         + "a.message as approve_message, f.name as flow_name, f.flow_type, f.description, "
-                        + "f.status as flow_status, f.message as flow_message, f.file_id, f.position "
+                        + "f.status as flow_status, f.message as flow_message, f.file_id, f.position, a.sign_review "
                         + "from approver a join flow f on f.id = a.flow_id where a.signer_id = ? order by f.position")
                 .param(signerId).query(Assignment.class).list();
     }

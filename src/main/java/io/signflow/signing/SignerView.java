@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What the signer page shows: the group, who is signing, and each of their contracts with its pages
- * and the signer's own fields. {@code state} sums it up: TO_SIGN (something can be signed now),
+ * and the signer's own fields ({@code awaitingReview}: the initiator reviews this signature and has
+ * not passed it yet, so signing is refused until it does). {@code state} sums it up: TO_SIGN (something can be signed now),
  * WAITING (it is someone else's turn first), DONE (all signed) or ENDED (nothing left to do).
  * {@code verification} is how the signer proves who they are: always MOBILE_CODE.
  */
@@ -21,7 +22,7 @@ record SignerView(String groupName, String initiator, Person signer, String veri
 
     record Contract(String flowId, String flowName, String flowType, String description, int flowStatus,
                            int approveStatus, String message, boolean canSign, boolean canReject, List<Page> pages,
-                           List<Field> fields) {
+                           List<Field> fields, boolean awaitingReview) {
     }
 
     record Page(double width, double height) {

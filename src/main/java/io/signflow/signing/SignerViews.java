@@ -65,7 +65,8 @@ class SignerViews {
                     pages.getOrDefault(a.fileId(), List.of()).stream()
                             .map(p -> new SignerView.Page(p.width(), p.height())).toList(),
                     fields.getOrDefault(a.flowId(), List.of()).stream()
-                            .map(f -> field(f, uploaded.getOrDefault(f.id(), List.of()))).toList()));
+                            .map(f -> field(f, uploaded.getOrDefault(f.id(), List.of()))).toList(),
+                    a.awaitsReview() && ApproveStatus.isOpen(a.approveStatus())));
         }
         List<Field> open = contracts.stream().filter(SignerView.Contract::canSign)
                 .flatMap(c -> fields.getOrDefault(c.flowId(), List.of()).stream()).toList();

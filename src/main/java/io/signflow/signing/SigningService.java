@@ -1,5 +1,6 @@
 package io.signflow.signing;
 
+import io.signflow.api.ErrorCodes;
 import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
 import io.signflow.common.Mobiles;
@@ -89,6 +90,7 @@ class SigningService {
     SignerView sign(String token, SignRequest request, Client client) {
         return withCode(token, signer -> {
             List<Assignment> turn = turns.lock(signer);
+            refuseUnreviewed(turn);
             codes.consume(signer.id(), request.code());
             List<Field> fields = queries.fields(turn.stream().map(Assignment::recipientId).toList());
             SignatureRecords.Marks signedWith = marks.choose(signer, fields, request);
@@ -134,6 +136,19 @@ class SigningService {
             turn.forEach(a -> processes.rejected(a.flowId(), a.recipientId()));
             return views.of(signer);
         });
+    }
+
+    /**
+     * The group is signed as a whole (reference section 2.1): while the initiator's review of any of
+     * these signatures has not passed, none of them is signed, and the code is not used up.
+     */
+    private static void refuseUnreviewed(List<Assignment> turn) {
+        List<String> awaiting = turn.stream().filter(Assignment::awaitsReview).map(Assignment::flowName).toList();
+        if (!awaiting.isEmpty()) {
+            throw new RequestRejected(HttpStatus.CONFLICT, "签署审核未通过，请等待发起方审核 · "
+                    + "The initiator has not passed its review of your signature yet: " + String.join(", ", awaiting)
+                    + ".", ErrorCodes.NO_SIGN_REVIEW_PASS);
+        }
     }
 
     private interface SignerAction {

@@ -118,6 +118,12 @@ class ApproverValidatorTest {
     }
 
     @Test
+    void aSignerMayBeReviewedBeforeTheySign() {
+        assertThat(check(person("张三", "13800000001").put("ApproverNeedSignReview", true)).needSignReview()).isTrue();
+        assertThat(check(person("张三", "13800000001")).needSignReview()).isFalse();
+    }
+
+    @Test
     void anEnterpriseNameIsNormalizedToFullWidthParentheses() {
         assertThat(check(enterprise("示例(深圳)有限公司", "李四", "13800000002")).organizationName())
                 .isEqualTo("示例（深圳）有限公司");
@@ -137,7 +143,8 @@ class ApproverValidatorTest {
                 arguments("FillType 2", withOption(person("张三", "13800000001"), 2), ErrorCodes.PARAM_ERROR),
                 arguments("dynamic auto-signer", withOption(autoSigner("示例科技有限公司", "s"), 1),
                         ErrorCodes.APPROVER_TYPE),
-                arguments("sign review", person("张三", "13800000001").put("ApproverNeedSignReview", true),
+                arguments("sign review of an auto-signer",
+                        autoSigner("示例科技有限公司", "s").put("ApproverNeedSignReview", true),
                         ErrorCodes.UNSUPPORTED_OPERATION),
                 arguments("own deadline", person("张三", "13800000001").put("Deadline", 1), ErrorCodes.PARAM_ERROR),
                 arguments("sign instruction", person("张三", "13800000001").put("SignInstructionContent", "请签"),

@@ -251,7 +251,6 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                         (r, f) -> flow(r, 0).put("Deadline", Long.MIN_VALUE)),
                 rule("UserData not base64", "InvalidParameter.FlowUserData", (r, f) -> flow(r, 0).put("UserData", "not base64!")),
                 rule("CallbackUrl not http", "InvalidParameter.FlowCallbackUrl", (r, f) -> flow(r, 0).put("CallbackUrl", "ftp://example.com/cb")),
-                rule("signing review requested", "UnsupportedOperation", (r, f) -> flow(r, 0).put("NeedSignReview", true)),
                 rule("no FileIds", "MissingParameter.ResourceId", (r, f) -> flow(r, 0).putArray("FileIds")),
                 rule("two FileIds", "OperationDenied.ManyResourceId",
                         (r, f) -> ((ArrayNode) flow(r, 0).get("FileIds")).add(f.caller().fileIds().get(1))),

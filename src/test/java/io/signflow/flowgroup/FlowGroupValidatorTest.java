@@ -185,8 +185,6 @@ class FlowGroupValidatorTest {
                         ErrorCodes.FLOW_USER_DATA, "UserData"),
                 arguments("user data of 20484", flow(f -> f.put("UserData", "QUJD".repeat(5121))),
                         ErrorCodes.FLOW_USER_DATA, "UserData"),
-                arguments("sign review", flow(f -> f.put("NeedSignReview", true)), ErrorCodes.UNSUPPORTED_OPERATION,
-                        "NeedSignReview"),
                 arguments("display type 4", flow(f -> f.put("FlowDisplayType", 4)), ErrorCodes.PARAM_ERROR,
                         "FlowDisplayType"),
                 arguments("copied parties", flow(f -> f.putArray("CcInfos").addObject()), ErrorCodes.CC_FORBID,

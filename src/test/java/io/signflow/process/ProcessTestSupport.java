@@ -44,6 +44,9 @@ abstract class ProcessTestSupport {
     final JavaDelegate cancelRestOfGroup = mock(JavaDelegate.class);
     final JavaDelegate cancelGroup = mock(JavaDelegate.class);
     final JavaDelegate moveDeadlineTimers = mock(JavaDelegate.class);
+    final JavaDelegate openSignReviews = mock(JavaDelegate.class);
+    final JavaDelegate recordSignReview = mock(JavaDelegate.class);
+    final JavaDelegate announceSignReview = mock(JavaDelegate.class);
     final FlowGroupExpressions flowGroups = mock(FlowGroupExpressions.class);
     final SignFlowExpressions signFlows = mock(SignFlowExpressions.class);
 
@@ -74,6 +77,9 @@ abstract class ProcessTestSupport {
         Mocks.register("cancelRestOfGroupDelegate", cancelRestOfGroup);
         Mocks.register("cancelGroupDelegate", cancelGroup);
         Mocks.register("moveDeadlineTimersDelegate", moveDeadlineTimers);
+        Mocks.register("openSignReviewsDelegate", openSignReviews);
+        Mocks.register("recordSignReviewDelegate", recordSignReview);
+        Mocks.register("announceSignReviewDelegate", announceSignReview);
         Mocks.register("flowGroups", flowGroups);
         Mocks.register("signFlows", signFlows);
     }
