@@ -39,6 +39,8 @@ abstract class ProcessTestSupport {
     final JavaDelegate announceExpired = mock(JavaDelegate.class);
     final JavaDelegate announceCancelled = mock(JavaDelegate.class);
     final JavaDelegate announceGroupEnded = mock(JavaDelegate.class);
+    final JavaDelegate notifyCopiedAtStart = mock(JavaDelegate.class);
+    final JavaDelegate notifyCopiedAtCompletion = mock(JavaDelegate.class);
     final FlowGroupExpressions flowGroups = mock(FlowGroupExpressions.class);
     final SignFlowExpressions signFlows = mock(SignFlowExpressions.class);
 
@@ -64,6 +66,8 @@ abstract class ProcessTestSupport {
         Mocks.register("announceExpiredDelegate", announceExpired);
         Mocks.register("announceCancelledDelegate", announceCancelled);
         Mocks.register("announceGroupEndedDelegate", announceGroupEnded);
+        Mocks.register("notifyCopiedAtStartDelegate", notifyCopiedAtStart);
+        Mocks.register("notifyCopiedAtCompletionDelegate", notifyCopiedAtCompletion);
         Mocks.register("flowGroups", flowGroups);
         Mocks.register("signFlows", signFlows);
     }
