@@ -62,9 +62,10 @@ public class CopiedPartyNotifier {
                 String link = links.issue(new ReadLinks.Reader(group.id(), party.name(), party.mobile()));
                 notifications.send(party.mobile(), NotificationService.Purpose.COPY_NOTICE,
                         text(group, flowName, moment, link), link, null, group.id(), flowId);
-                audit.recordAll(group.id(), List.of(flowId), AuditEvent.NOTIFIED, AuditTrail.PLATFORM, null,
-                        "copy notice sent to " + Mobiles.masked(party.mobile()));
             }
+            audit.recordAll(group.id(), List.of(flowId), AuditEvent.NOTIFIED, AuditTrail.PLATFORM, null,
+                    (toldAlready ? "copy notice already sent for the group to " : "copy notice sent to ")
+                            + Mobiles.masked(party.mobile()));
             parties.markTold(party.id(), now);
         }
     }

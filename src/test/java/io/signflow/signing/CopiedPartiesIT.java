@@ -98,6 +98,10 @@ class CopiedPartiesIT extends ApiTestBase {
         assertThat(copyNotices(atStart)).containsExactly(group.flowIds().get(0));
         assertThat(copyNotices(atCompletion)).isEmpty();
         assertThat(copyNotices(silent)).isEmpty();
+        assertThat(jdbc.sql("select detail from audit_event where flow_id = ? and event = 'NOTIFIED' and detail like 'copy%'")
+                .param(group.flowIds().get(1)).query(String.class).list())
+                .containsExactly("copy notice already sent for the group to " + atStart.substring(0, 3) + "****"
+                        + atStart.substring(7));
 
         FlowDetailInfo[] details = describe(sdk(tenant.api()), tenant, group.groupId());
         FlowApproverDetail first = details[0].getCcInfos()[0];
