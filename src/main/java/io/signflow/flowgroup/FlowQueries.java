@@ -34,7 +34,8 @@ public class FlowQueries {
      * A control of a contract with the value filled into it so far: by the initiator at creation
      * ({@code recipientId} null) or by a signer as they signed.
      */
-    public record ComponentRow(String recipientId, String type, String componentId, String name, String value) {
+    public record ComponentRow(String recipientId, String type, String componentId, String name,
+                               String componentValue) {
 
         public boolean isFill() {
             return !type.startsWith("SIGN_");
@@ -44,7 +45,7 @@ public class FlowQueries {
     /** Every control of the contract, in the order they were created. */
     public List<ComponentRow> components(String flowId) {
         return jdbc.sql("select recipient_id, component_type as type, component_id, component_name as name, "
-                        + "component_value as value from component where flow_id = ? order by id")
+                        + "component_value from component where flow_id = ? order by id")
                 .param(flowId).query(ComponentRow.class).list();
     }
 

@@ -99,14 +99,14 @@ class DescribeFlowComponentsAction implements ApiAction<DescribeFlowComponentsAc
     }
 
     private RecipientComponentInfo recipient(String recipientId, boolean promoter, List<ComponentRow> controls) {
-        String status = controls.isEmpty() ? "" : controls.stream().allMatch(c -> c.value() != null) ? "1" : "0";
+        String status = controls.isEmpty() ? "" : controls.stream().allMatch(c -> c.componentValue() != null) ? "1" : "0";
         return new RecipientComponentInfo(recipientId, status, promoter, controls.stream().map(this::filled).toList());
     }
 
     private FilledComponent filled(ComponentRow c) {
-        String imageUrl = "FILL_IMAGE".equals(c.type()) && c.value() != null
-                ? links.issueForFillImage(c.value(), IMAGE_URL_TTL) : null;
-        return new FilledComponent(c.componentId(), c.name(), c.value() == null ? "0" : "1", c.value(),
+        String imageUrl = "FILL_IMAGE".equals(c.type()) && c.componentValue() != null
+                ? links.issueForFillImage(c.componentValue(), IMAGE_URL_TTL) : null;
+        return new FilledComponent(c.componentId(), c.name(), c.componentValue() == null ? "0" : "1", c.componentValue(),
                 c.recipientId(), imageUrl);
     }
 }

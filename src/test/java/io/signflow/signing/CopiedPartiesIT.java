@@ -17,17 +17,21 @@ import com.tencentcloudapi.ess.v20201111.models.FlowGroupInfo;
 import com.tencentcloudapi.ess.v20201111.models.UserInfo;
 import io.signflow.support.AdminClient;
 import io.signflow.support.ApiTestBase;
+import io.signflow.support.Browser;
 import io.signflow.support.FlowGroupInfoWithCopies;
 import io.signflow.support.Requests;
 import io.signflow.support.SignerClient;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -151,6 +155,31 @@ class CopiedPartiesIT extends ApiTestBase {
         assertThat(completed.at("/contracts/0/flowId").asText()).isEqualTo(group.flowIds().get(2));
         assertThat(completed.at("/contracts/0/flowStatus").asInt()).isEqualTo(4);
         assertThat(completed.get("contracts")).hasSize(1);
+    }
+
+    @Test
+    void theReadOnlyLinkOpensTheSignerPageWithNothingToDo() throws Exception {
+        try (Browser browser = Browser.phone()) {
+            Tenant tenant = tenants().create();
+            String reader = Tenants.mobile();
+            Created group = create(tenant, Tenants.mobile(), infos -> new FlowGroupInfo[] {
+                    new FlowGroupInfoWithCopies(infos[0], 0L, FlowGroupInfoWithCopies.cc("王五", reader)), infos[1],
+                    new FlowGroupInfoWithCopies(infos[2], 0L, FlowGroupInfoWithCopies.cc("王五", reader))});
+            String link = linkOf(admin(), reader);
+
+            browser.driver().get("http://localhost:" + port + "/sign/" + link.substring(link.lastIndexOf('/') + 1));
+            browser.await(Duration.ofSeconds(15)).until(ExpectedConditions.attributeToBe(By.id("state"), "data-state",
+                    "READ_ONLY"));
+            browser.await(Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(browser.driver().executeScript(
+                    "return Array.from(document.querySelectorAll('.page img')).every(i => i.complete && i.naturalWidth > 0)")));
+            assertThat(browser.driver().findElements(By.cssSelector(".contract"))).hasSize(2);
+            assertThat(browser.driver().findElements(By.cssSelector(".page img"))).hasSize(2);
+            assertThat(browser.driver().findElements(By.cssSelector(".contract .field"))).isEmpty();
+            assertThat(browser.driver().findElement(By.id("act")).isDisplayed()).isFalse();
+            assertThat(browser.driver().findElement(By.id("signer")).getText()).contains("王五");
+            browser.screenshot("copied-party-read-only");
+            assertThat(group.flowIds()).hasSize(3);
+        }
     }
 
     @Test
