@@ -11,7 +11,8 @@
     TO_SIGN: '请签署下列合同 · Please sign the contracts below',
     WAITING: '请等待前一位签署人签署 · Waiting for an earlier signer',
     DONE: '您已签署全部合同 · You have signed everything',
-    ENDED: '合同已结束，无需操作 · Nothing left to do'
+    ENDED: '合同已结束，无需操作 · Nothing left to do',
+    READ_ONLY: '抄送给您查阅，无需签署 · Copied to you to read; nothing to sign'
   };
   const STATUS = { 1: '待签署 · to sign', 2: '部分签署 · partly signed', 3: '已拒签 · rejected', 4: '已完成 · completed',
     5: '已过期 · expired', 6: '已撤销 · cancelled', 0: '待补充签署人 · awaiting signers', 8: '待补充签署人 · awaiting signers' };
@@ -164,8 +165,8 @@
     view = data;
     $('group-name').textContent = data.groupName;
     $('initiator').textContent = '发起方 · From: ' + data.initiator;
-    $('signer').textContent = '签署人 · Signer: ' + [data.signer.organization, data.signer.name, data.signer.mobile]
-      .filter(Boolean).join(' ');
+    $('signer').textContent = (data.readOnly ? '抄送 · Copied to: ' : '签署人 · Signer: ')
+      + [data.signer.organization, data.signer.name, data.signer.mobile].filter(Boolean).join(' ');
     $('state').textContent = STATES[data.state] || data.state;
     $('state').dataset.state = data.state;
     const list = $('contracts');

@@ -49,7 +49,8 @@ public final class ErrorCodes {
     public static final String FLOW_DEADLINE = "InvalidParameter.FlowDeadLine";
     public static final String FLOW_USER_DATA = "InvalidParameter.FlowUserData";
     public static final String FLOW_CALLBACK_URL = "InvalidParameter.FlowCallbackUrl";
-    public static final String CC_FORBID = "OperationDenied.CcForbid";
+    public static final String CC_USER_REPEAT = "OperationDenied.CcUserRepeat";
+    public static final String CC_NUM = "InvalidParameter.CcNum";
     public static final String NO_QUOTA = "OperationDenied.NoQuota";
     public static final String FLOW_NOT_FOUND = "ResourceNotFound.Flow";
     public static final String FLOW_HAS_TERMINATED = "OperationDenied.FlowHasTerminated";

@@ -30,13 +30,15 @@ class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request
     private final FlowQueries queries;
     private final FlowGroupRepository groups;
     private final FlowAccess access;
+    private final CopiedParties copied;
 
     public DescribeFlowInfoAction(ActingPartyResolver actingParties, FlowQueries queries, FlowGroupRepository groups,
-                                  FlowAccess access) {
+                                  FlowAccess access, CopiedParties copied) {
         this.actingParties = actingParties;
         this.queries = queries;
         this.groups = groups;
         this.access = access;
+        this.copied = copied;
     }
 
     public record Request(@NotNull @Valid UserInfo operator, List<String> flowIds, Agent agent, String flowGroupId) {
@@ -113,9 +115,12 @@ class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request
     }
 
     private List<FlowDetailInfo> details(List<FlowQueries.FlowRow> flows) {
-        Map<String, List<FlowQueries.ApproverRow>> approvers = queries.approvers(
-                flows.stream().map(FlowQueries.FlowRow::id).toList());
-        return flows.stream().map(f -> detail(f, approvers.getOrDefault(f.id(), List.of()))).toList();
+        List<String> ids = flows.stream().map(FlowQueries.FlowRow::id).toList();
+        Map<String, List<FlowQueries.ApproverRow>> approvers = queries.approvers(ids);
+        Map<String, List<CopiedParties.CopiedParty>> copiedParties = copied.ofFlows(ids).stream()
+                .collect(Collectors.groupingBy(CopiedParties.CopiedParty::flowId));
+        return flows.stream().map(f -> detail(f, approvers.getOrDefault(f.id(), List.of()),
+                copiedParties.getOrDefault(f.id(), List.of()))).toList();
     }
 
     private List<FlowQueries.FlowRow> visible(ActingParty acting, List<FlowQueries.FlowRow> flows) {
@@ -124,10 +129,22 @@ class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request
         return flows.stream().filter(f -> owners.contains(f.organizationId())).toList();
     }
 
-    private static FlowDetailInfo detail(FlowQueries.FlowRow f, List<FlowQueries.ApproverRow> approvers) {
+    private static FlowDetailInfo detail(FlowQueries.FlowRow f, List<FlowQueries.ApproverRow> approvers,
+                                         List<CopiedParties.CopiedParty> copiedParties) {
         return new FlowDetailInfo(f.id(), f.name(), f.flowType(), f.status(), f.message(), f.description(),
                 f.createdAt().toEpochSecond(), approvers.stream().map(DescribeFlowInfoAction::approver).toList(),
-                List.of(), f.operatorUserId());
+                copiedParties.stream().map(DescribeFlowInfoAction::copiedParty).toList(), f.operatorUserId());
+    }
+
+    /**
+     * A copied party in ESS's FlowApproverDetail: name, mobile, PERSON or (an employee of the
+     * initiator) ORGANIZATION with the initiator's organization, and their own id as RecipientId.
+     * They sign nothing, so status, order and time stay 0.
+     */
+    private static FlowApproverDetail copiedParty(CopiedParties.CopiedParty c) {
+        return new FlowApproverDetail(null, c.name(), 0, c.id(), null, c.mobile(), 0, 0,
+                c.isEmployee() ? "ORGANIZATION" : "PERSON", null, null, c.isEmployee() ? c.organizationId() : null,
+                c.isEmployee() ? c.organizationName() : null, null, null, c.id());
     }
 
     private static FlowApproverDetail approver(FlowQueries.ApproverRow a) {

@@ -13,7 +13,12 @@ public record FlowGroupDraft(String id, String name, String organizationId, Stri
 
     public record Flow(String id, String name, String flowType, String description, String fileId, Instant deadline,
                        boolean unordered, String userData, String callbackUrl, int displayType,
-                       List<Approver> approvers, List<Component> initiatorComponents, boolean needSignReview) {
+                       List<Approver> approvers, List<Component> initiatorComponents, boolean needSignReview,
+                       List<CopiedParty> copiedParties, CcMoment ccNotifyWhen) {
+    }
+
+    /** Someone the contract is copied to (CcInfo): they read it through a link of their own and sign nothing. */
+    public record CopiedParty(String id, int ccType, String name, String mobile, int permission, String notifyType) {
     }
 
     public record Approver(String recipientId, String signId, int signOrder, ApproverType type, boolean dynamic,

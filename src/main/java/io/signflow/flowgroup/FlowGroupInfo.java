@@ -20,5 +20,6 @@ record FlowGroupInfo(
         Boolean needSignReview,
         String autoSignScene,
         Long flowDisplayType,
-        List<Object> ccInfos) {
+        List<@NotNull CcInfo> ccInfos,
+        Long ccNotifyType) {
 }

@@ -35,6 +35,7 @@ public class FlowGroupRepository {
         List<Object[]> flows = new ArrayList<>();
         List<Object[]> approvers = new ArrayList<>();
         List<Object[]> components = new ArrayList<>();
+        List<Object[]> copied = new ArrayList<>();
         for (int i = 0; i < group.flows().size(); i++) {
             FlowGroupDraft.Flow f = group.flows().get(i);
             boolean awaitingFill = f.approvers().stream().anyMatch(FlowGroupDraft.Approver::dynamic);
@@ -52,6 +53,11 @@ public class FlowGroupRepository {
                 a.fillComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
             }
             f.initiatorComponents().forEach(c -> components.add(component(f.id(), null, c)));
+            for (int k = 0; k < f.copiedParties().size(); k++) {
+                FlowGroupDraft.CopiedParty cc = f.copiedParties().get(k);
+                copied.add(new Object[] {cc.id(), f.id(), group.id(), k, cc.ccType(), cc.name(), cc.mobile(),
+                        cc.permission(), cc.notifyType(), f.ccNotifyWhen().code()});
+            }
         }
         batch.batchUpdate("insert into flow (id, group_id, position, organization_id, name, flow_type, description, "
                 + "file_id, deadline, unordered, user_data, callback_url, display_type, status, created_at, updated_at, "
@@ -63,6 +69,8 @@ public class FlowGroupRepository {
         batch.batchUpdate("insert into component (flow_id, recipient_id, component_type, component_id, component_name, "
                 + "page_no, pos_x, pos_y, width, height, required, component_value, extra) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", components);
+        batch.batchUpdate("insert into copied_party (id, flow_id, group_id, position, cc_type, name, mobile, "
+                + "permission, notify_type, notify_when) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copied);
     }
 
     public List<String> flowIds(String groupId) {

@@ -119,9 +119,6 @@ class FlowGroupValidator {
         if (info.flowDisplayType() != null && (info.flowDisplayType() < 0 || info.flowDisplayType() > 3)) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".FlowDisplayType must be 0 to 3.");
         }
-        if (info.ccInfos() != null && !info.ccInfos().isEmpty()) {
-            throw new ApiException(ErrorCodes.CC_FORBID, at + ".CcInfos: contract groups have no copied parties.");
-        }
         if (!TextRules.isBlank(info.templateId())) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".TemplateId: this action creates contracts from "
                     + "files; give FileIds.");
@@ -189,11 +186,13 @@ class FlowGroupValidator {
             }
         }
         requireUniqueComponentIds(at, drafts, initiator);
+        List<FlowGroupDraft.CopiedParty> copied = CopiedPartyRules.check(at, info.ccInfos(), drafts);
         return new FlowGroupDraft.Flow(Ids.next(), info.flowName(), info.flowType(), info.flowDescription(),
                 file.file().id(), deadline(at, info.deadline(), now), Boolean.TRUE.equals(info.unordered()),
                 info.userData(), TextRules.isBlank(info.callbackUrl()) ? null : info.callbackUrl().trim(),
                 info.flowDisplayType() == null ? 0 : info.flowDisplayType().intValue(), drafts, initiator,
-                Boolean.TRUE.equals(info.needSignReview()));
+                Boolean.TRUE.equals(info.needSignReview()), copied,
+                CopiedPartyRules.moment(at, info.ccNotifyType()));
     }
 
     /** The FileIds of uploaded images an initiator's control names: a FILL_IMAGE's one, an ATTACHMENT's list. */

@@ -31,6 +31,25 @@ public class FlowQueries {
                               String signReview) {
     }
 
+    /**
+     * A control of a contract with the value filled into it so far: by the initiator at creation
+     * ({@code recipientId} null) or by a signer as they signed.
+     */
+    public record ComponentRow(String recipientId, String type, String componentId, String name,
+                               String componentValue) {
+
+        public boolean isFill() {
+            return !type.startsWith("SIGN_");
+        }
+    }
+
+    /** Every control of the contract, in the order they were created. */
+    public List<ComponentRow> components(String flowId) {
+        return jdbc.sql("select recipient_id, component_type as type, component_id, component_name as name, "
+                        + "component_value from component where flow_id = ? order by id")
+                .param(flowId).query(ComponentRow.class).list();
+    }
+
     public List<FlowRow> flows(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -22,12 +22,18 @@ public class NotificationService {
     }
 
     /** What a text is about. */
-    public enum Purpose { SIGN_INVITATION, VERIFICATION_CODE, REMINDER }
+    public enum Purpose { SIGN_INVITATION, VERIFICATION_CODE, REMINDER, COPY_NOTICE }
 
     public String send(String mobile, Purpose purpose, String text, String link, String code, String groupId) {
+        return send(mobile, purpose, text, link, code, groupId, null);
+    }
+
+    /** A text about one contract of the group ({@code flowId}), kept with the message for support. */
+    public String send(String mobile, Purpose purpose, String text, String link, String code, String groupId,
+                       String flowId) {
         String id = Ids.next();
-        outbox.enqueue(OutboxMessage.create(id, MessageKind.NOTIFICATION, mobile, null, groupId, null, purpose.name(),
-                text, link, code, deliverer.channel()));
+        outbox.enqueue(OutboxMessage.create(id, MessageKind.NOTIFICATION, mobile, null, groupId, flowId,
+                purpose.name(), text, link, code, deliverer.channel()));
         return id;
     }
 }

@@ -33,6 +33,7 @@ public class DownloadLinks {
     public enum Check { VALID, EXPIRED, FORGED }
 
     private static final String EVIDENCE_REPORT = "evidence-report/";
+    private static final String FILL_IMAGE = "fill-image/";
 
     public String issue(String flowId, Duration ttl) {
         return link("/files/flows/" + flowId + ".pdf", flowId, ttl);
@@ -53,6 +54,18 @@ public class DownloadLinks {
 
     public Check checkEvidenceReport(String reportId, long expires, String signature) {
         return checkSubject(EVIDENCE_REPORT + reportId, expires, signature);
+    }
+
+    /**
+     * A link to an uploaded image filled into a FILL_IMAGE control. It signs "fill-image/" and the
+     * file's id, a subject apart from contracts' and reports'.
+     */
+    public String issueForFillImage(String fileId, Duration ttl) {
+        return link("/files/images/" + fileId, FILL_IMAGE + fileId, ttl);
+    }
+
+    public Check checkFillImage(String fileId, long expires, String signature) {
+        return checkSubject(FILL_IMAGE + fileId, expires, signature);
     }
 
     private String link(String path, String subject, Duration ttl) {

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The signer page's JSON API. The token in the path is the only credential: every request checks it,
- * and answers for one signer of one group only. Refusals are problem JSON with a message to show.
+ * and answers for one signer of one group only — or, for a copied party's read-only link, shows the
+ * contracts they are copied on and refuses every action. Refusals are problem JSON with a message to show.
  */
 @RestController
 @RequestMapping("/sign/api/{token}")
@@ -22,32 +23,39 @@ class SignerApiController {
     private final SigningService signing;
     private final CodeSender codes;
     private final SignerPages pages;
+    private final ReadOnlyViews readOnly;
 
-    SignerApiController(SigningService signing, CodeSender codes, SignerPages pages) {
+    SignerApiController(SigningService signing, CodeSender codes, SignerPages pages, ReadOnlyViews readOnly) {
         this.signing = signing;
         this.codes = codes;
         this.pages = pages;
+        this.readOnly = readOnly;
     }
 
     @GetMapping
-    public ResponseEntity<SignerView> view(@PathVariable String token, HttpServletRequest request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(signing.view(token, client(request)));
+    public ResponseEntity<Object> view(@PathVariable String token, HttpServletRequest request) {
+        Object view = readOnly.isReadLink(token) ? readOnly.view(token, client(request))
+                : signing.view(token, client(request));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
     }
 
     @PostMapping("/code")
     public CodeSender.CodeSent sendCode(@PathVariable String token, HttpServletRequest request) {
+        readOnly.refuseActions(token);
         return codes.send(token, client(request));
     }
 
     @PostMapping("/sign")
     public SignerView sign(@PathVariable String token, @RequestBody SigningService.SignRequest body,
                            HttpServletRequest request) {
+        readOnly.refuseActions(token);
         return signing.sign(token, body, client(request));
     }
 
     @PostMapping("/reject")
     public SignerView reject(@PathVariable String token, @RequestBody SigningService.RejectRequest body,
                              HttpServletRequest request) {
+        readOnly.refuseActions(token);
         return signing.reject(token, body, client(request));
     }
 
@@ -58,7 +66,8 @@ class SignerApiController {
             throw io.signflow.common.RequestRejected.notFound("Each contract has one file, index 0.");
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePrivate())
-                .contentType(MediaType.IMAGE_PNG).body(pages.png(token, flowId, page));
+                .contentType(MediaType.IMAGE_PNG).body(readOnly.isReadLink(token) ? readOnly.png(token, flowId, page)
+                        : pages.png(token, flowId, page));
     }
 
     static SigningService.Client client(HttpServletRequest request) {

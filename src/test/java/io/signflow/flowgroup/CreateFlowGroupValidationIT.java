@@ -214,8 +214,19 @@ class CreateFlowGroupValidationIT extends ApiTestBase {
                         (r, f) -> r.putObject("FlowGroupOptions").put("ApproverVerifyType", "FaceOnly")),
                 rule("OtherApproverNotifyType unknown", "InvalidParameter.NotifyType",
                         (r, f) -> r.putObject("FlowGroupOptions").put("OtherApproverNotifyType", "pigeon")),
-                rule("copied parties", "OperationDenied.CcForbid",
-                        (r, f) -> flow(r, 0).putArray("CcInfos").addObject().put("Mobile", "13800000009")),
+                rule("a copied party twice", "OperationDenied.CcUserRepeat", (r, f) -> {
+                    ArrayNode copied = flow(r, 0).putArray("CcInfos");
+                    copied.addObject().put("Name", "抄送人").put("Mobile", "13800000009");
+                    copied.addObject().put("Name", "另一人").put("Mobile", "13800000009");
+                }),
+                rule("51 copied parties", "InvalidParameter.CcNum", (r, f) -> {
+                    ArrayNode copied = flow(r, 0).putArray("CcInfos");
+                    for (int i = 0; i < 51; i++) {
+                        copied.addObject().put("Name", "抄送人").put("Mobile", String.format("139%08d", i));
+                    }
+                }),
+                rule("copied party's mobile", "InvalidParameter.Mobile",
+                        (r, f) -> flow(r, 0).putArray("CcInfos").addObject().put("Name", "抄送人").put("Mobile", "1380000")),
                 // operator and agent
                 rule("unknown operator", "ResourceNotFound.User", (r, f) -> r.putObject("Operator").put("UserId", "yDnobodyUUckps3me1aUuRbyBJvD8CI")),
                 rule("another organization's operator", "ResourceNotFound.User",

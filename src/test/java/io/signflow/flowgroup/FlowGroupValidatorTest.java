@@ -187,8 +187,12 @@ class FlowGroupValidatorTest {
                         ErrorCodes.FLOW_USER_DATA, "UserData"),
                 arguments("display type 4", flow(f -> f.put("FlowDisplayType", 4)), ErrorCodes.PARAM_ERROR,
                         "FlowDisplayType"),
-                arguments("copied parties", flow(f -> f.putArray("CcInfos").addObject()), ErrorCodes.CC_FORBID,
-                        "CcInfos"),
+                arguments("a copied party without a name", flow(f -> f.putArray("CcInfos").addObject()
+                        .put("Mobile", "13900000001")), ErrorCodes.NAME, "FlowGroupInfos[0].CcInfos[0].Name"),
+                arguments("a signer copied too", flow(f -> f.putArray("CcInfos").addObject().put("Name", "张三")
+                        .put("Mobile", "13800000001")), ErrorCodes.CC_USER_REPEAT, "FlowGroupInfos[0].CcInfos[0]"),
+                arguments("CcNotifyType 2", flow(f -> f.put("CcNotifyType", 2)), ErrorCodes.PARAM_ERROR,
+                        "CcNotifyType"),
                 arguments("a template", flow(f -> f.put("TemplateId", "tpl")), ErrorCodes.PARAM_ERROR, "TemplateId"),
                 arguments("no file", flow(f -> f.putArray("FileIds")), ErrorCodes.MISSING_RESOURCE_ID, "FileIds"),
                 arguments("blank file id", flow(f -> f.putArray("FileIds").add(" ")), ErrorCodes.MISSING_RESOURCE_ID,

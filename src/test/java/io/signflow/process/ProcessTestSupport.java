@@ -47,6 +47,8 @@ abstract class ProcessTestSupport {
     final JavaDelegate openSignReviews = mock(JavaDelegate.class);
     final JavaDelegate recordSignReview = mock(JavaDelegate.class);
     final JavaDelegate announceSignReview = mock(JavaDelegate.class);
+    final JavaDelegate notifyCopiedAtStart = mock(JavaDelegate.class);
+    final JavaDelegate notifyCopiedAtCompletion = mock(JavaDelegate.class);
     final FlowGroupExpressions flowGroups = mock(FlowGroupExpressions.class);
     final SignFlowExpressions signFlows = mock(SignFlowExpressions.class);
 
@@ -80,6 +82,8 @@ abstract class ProcessTestSupport {
         Mocks.register("openSignReviewsDelegate", openSignReviews);
         Mocks.register("recordSignReviewDelegate", recordSignReview);
         Mocks.register("announceSignReviewDelegate", announceSignReview);
+        Mocks.register("notifyCopiedAtStartDelegate", notifyCopiedAtStart);
+        Mocks.register("notifyCopiedAtCompletionDelegate", notifyCopiedAtCompletion);
         Mocks.register("flowGroups", flowGroups);
         Mocks.register("signFlows", signFlows);
     }
