@@ -21,7 +21,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestRejected.class)
     ResponseEntity<ProblemDetail> rejected(RequestRejected e) {
-        return ResponseEntity.status(e.status()).body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        if (e.code() != null) {
+            problem.setProperty("code", e.code());
+        }
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @ExceptionHandler(RuntimeException.class)

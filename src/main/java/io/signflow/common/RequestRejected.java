@@ -6,10 +6,17 @@ import org.springframework.http.HttpStatus;
 public class RequestRejected extends RuntimeException {
 
     private final HttpStatus status;
+    private final String code;
 
     public RequestRejected(HttpStatus status, String message) {
+        this(status, null, message);
+    }
+
+    /** With the ESS error code that names the refusal, given in the problem's {@code code} property. */
+    public RequestRejected(HttpStatus status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
+        this.code = code;
     }
 
     public static RequestRejected badRequest(String message) {
@@ -26,5 +33,9 @@ public class RequestRejected extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    public String code() {
+        return code;
     }
 }

@@ -6,11 +6,14 @@ import java.util.List;
  * What the signer page shows: the group, who is signing, and each of their contracts with its pages
  * and the signer's own fields. {@code state} sums it up: TO_SIGN (something can be signed now),
  * WAITING (it is someone else's turn first), DONE (all signed) or ENDED (nothing left to do).
- * {@code verification} is how the signer proves who they are: always MOBILE_CODE.
+ * {@code verification} is how the signer proves who they are: always MOBILE_CODE. {@code signatureKinds}
+ * says how the signature may be made (HANDWRITE, SYSTEM_ESIGN: generated from the name);
+ * {@code legalPersonSeals} are the legal representative's seals for SIGN_LEGAL_PERSON_SEAL controls.
  */
 record SignerView(String groupName, String initiator, Person signer, String verification, SignerState state,
                          boolean needsSignature, boolean needsSeal, List<SealOption> seals,
-                         List<Contract> contracts) {
+                         List<Contract> contracts, List<String> signatureKinds, boolean needsLegalPersonSeal,
+                         List<SealOption> legalPersonSeals) {
 
     record Person(String name, String organization, String mobile) {
     }
@@ -26,7 +29,10 @@ record SignerView(String groupName, String initiator, Person signer, String veri
     record Page(double width, double height) {
     }
 
-    /** A control of this signer, in pt from the page's top-left; {@code choices} for a SELECTOR. */
+    /**
+     * A control of this signer, in pt from the page's top-left; {@code choices} for a SELECTOR or
+     * SIGN_SELECTOR; {@code value} a fill control's, or the opinion the initiator set on a SIGN_OPINION.
+     */
     record Field(long id, String type, String name, int page, double x, double y, double width, double height,
                         boolean required, String value, List<String> choices) {
     }

@@ -61,15 +61,21 @@ class SignerViews {
         }
         List<Field> open = contracts.stream().filter(SignerView.Contract::canSign)
                 .flatMap(c -> fields.getOrDefault(c.flowId(), List.of()).stream()).toList();
-        List<SignerView.SealOption> sealOptions = signer.isEnterprise() && !usedUp
-                ? seals.options(signer.organizationName(), signer.mobile()).stream()
-                .map(s -> new SignerView.SealOption(s.id(), s.name())).toList()
-                : List.of();
+        boolean needsLegalPersonSeal = open.stream().anyMatch(f -> f.type().equals(SignatureMarks.LEGAL_PERSON_SEAL));
         return new SignerView(group.name(), group.organizationName(), new SignerView.Person(signer.name(),
                 signer.isEnterprise() ? signer.organizationName() : null, Mobiles.masked(signer.mobile())),
                 SignatureRecords.MOBILE_CODE, state,
-                open.stream().anyMatch(f -> f.type().equals("SIGN_SIGNATURE")),
-                open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions, contracts);
+                open.stream().anyMatch(f -> SignatureMarks.SIGNATURE_TYPES.contains(f.type())),
+                open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions(signer, usedUp, false),
+                contracts, List.copyOf(SignatureMarks.signatureKinds(open)), needsLegalPersonSeal,
+                needsLegalPersonSeal ? sealOptions(signer, usedUp, true) : List.of());
+    }
+
+    private List<SignerView.SealOption> sealOptions(Signer signer, boolean usedUp, boolean legalPerson) {
+        return signer.isEnterprise() && !usedUp
+                ? seals.options(signer.organizationName(), signer.mobile(), legalPerson).stream()
+                .map(s -> new SignerView.SealOption(s.id(), s.name())).toList()
+                : List.of();
     }
 
     private static SignerView.Field field(Field f) {
@@ -79,6 +85,6 @@ class SignerViews {
             values.forEach(v -> choices.add(v.asText()));
         }
         return new SignerView.Field(f.id(), f.type(), f.name(), f.pageNo(), f.posX(), f.posY(), f.width(), f.height(),
-                f.required(), f.isFill() ? f.componentValue() : null, choices);
+                f.required(), f.isFill() || f.type().equals("SIGN_OPINION") ? f.componentValue() : null, choices);
     }
 }

@@ -34,6 +34,7 @@ class SigningService {
     private final SignerTurns turns;
     private final SignerViews views;
     private final SignerFills fills;
+    private final SignerTexts texts;
     private final SignatureMarks marks;
     private final SignatureRecords records;
     private final VerificationCodes codes;
@@ -44,7 +45,7 @@ class SigningService {
     private final TransactionTemplate transaction;
 
     SigningService(LinkHolders holders, SignLinks links, SignerQueries queries, SignerTurns turns, SignerViews views,
-                   SignerFills fills, SignatureMarks marks, SignatureRecords records, VerificationCodes codes,
+                   SignerFills fills, SignerTexts texts, SignatureMarks marks, SignatureRecords records, VerificationCodes codes,
                    FlowProgress progress, SignatureProcesses processes, FlowGroupRepository groups, AuditTrail audit,
                    TransactionTemplate transaction) {
         this.holders = holders;
@@ -53,6 +54,7 @@ class SigningService {
         this.turns = turns;
         this.views = views;
         this.fills = fills;
+        this.texts = texts;
         this.marks = marks;
         this.records = records;
         this.codes = codes;
@@ -63,8 +65,13 @@ class SigningService {
         this.transaction = transaction;
     }
 
-    /** The signer's request to sign: the code, a drawn signature and a seal where their controls need them, and fill values by field id. */
-    record SignRequest(String code, String signatureImage, String sealId, Map<Long, String> fills) {
+    /**
+     * The signer's request to sign: the code; where their controls need them a signature (drawn, or
+     * {@code signatureKind} SYSTEM_ESIGN to have it generated from their name), a seal and a legal
+     * representative's seal; fill values and the text of opinions and signing-approval parts by field id.
+     */
+    record SignRequest(String code, String signatureImage, String signatureKind, String sealId,
+                       String legalPersonSealId, Map<Long, String> fills) {
     }
 
     /** A rejection: the code, a reason, and optionally which contracts (all rejectable ones otherwise). */
@@ -92,7 +99,9 @@ class SigningService {
             codes.consume(signer.id(), request.code());
             List<Field> fields = queries.fields(turn.stream().map(Assignment::recipientId).toList());
             SignatureRecords.Marks signedWith = marks.choose(signer, fields, request);
-            fills.fill(fields, request.fills() == null ? Map.of() : request.fills());
+            Map<Long, String> values = request.fills() == null ? Map.of() : request.fills();
+            fills.fill(fields, values);
+            texts.fill(fields, values);
             for (Assignment assignment : turn) {
                 records.byPerson(assignment.flowId(), assignment.recipientId(), signer.id(), signedWith, client);
                 progress.recordSignature(assignment.flowId(), assignment.recipientId());
