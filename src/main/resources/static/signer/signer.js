@@ -164,7 +164,8 @@
     list.replaceChildren();
     data.contracts.forEach((c) => list.appendChild(renderContract(c)));
 
-    const canAct = data.state === 'TO_SIGN';
+    const canAct = data.state === 'TO_SIGN' && !data.viewLocked;
+    $('view-lock').hidden = !data.viewLocked;
     $('act').hidden = !canAct;
     if (!canAct) return;
     renderFills(data.contracts);
@@ -258,6 +259,10 @@
   setupPad();
   setupActions();
   window.SignControls.setup();
+  $('view-send-code').addEventListener('click', () => call('POST', '/code').then(() => $('view-code').focus(),
+    (e) => showError(e.message)));
+  $('view-unlock').addEventListener('click', () => act($('view-unlock'), () =>
+    call('POST', '/view', { code: $('view-code').value.trim() })));
   call('GET', '').then(render).catch((e) => {
     $('group-name').textContent = '无法打开 · Cannot open this link';
     showError(e.message);

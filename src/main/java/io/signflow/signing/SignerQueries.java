@@ -16,7 +16,9 @@ class SignerQueries {
         this.jdbc = jdbc;
     }
 
-    public record Signer(String id, String groupId, String kind, String organizationName, String name, String mobile) {
+    /** {@code viewVerified}: the signer has proved with a code that they may view contracts that ask for it. */
+    public record Signer(String id, String groupId, String kind, String organizationName, String name, String mobile,
+                         boolean viewVerified) {
 
         public boolean isEnterprise() {
             return "ENTERPRISE".equals(kind);
@@ -26,7 +28,15 @@ class SignerQueries {
     /** One contract of the signer, with their own approver row in it. */
     public record Assignment(String recipientId, String flowId, int approverType, int approveStatus, boolean noRefuse,
                              String approveMessage, String flowName, String flowType, String description,
-                             int flowStatus, String flowMessage, String fileId, int position) {
+                             int flowStatus, String flowMessage, String fileId, int position, String verifyTypes) {
+
+        /**
+         * Whether the contract is shown only after a code (ApproverVerifyTypes 2, the mobile check); a
+         * list that allows no other check here always does (face recognition is refused at creation).
+         */
+        public boolean viewNeedsCode() {
+            return verifyTypes != null && List.of(verifyTypes.split(",")).contains("2");
+        }
     }
 
     public record Field(long id, String recipientId, String flowId, String type, String componentId, String name,
@@ -39,14 +49,15 @@ class SignerQueries {
     }
 
     public Optional<Signer> signer(String signerId) {
-        return jdbc.sql("select id, group_id, kind, organization_name, name, mobile from signer where id = ?")
+        return jdbc.sql("select id, group_id, kind, organization_name, name, mobile, "
+                        + "view_verified_at is not null as view_verified from signer where id = ?")
                 .param(signerId).query(Signer.class).optional();
     }
 
     public List<Assignment> assignments(String signerId) {
         return jdbc.sql("select a.recipient_id, a.flow_id, a.approver_type, a.status as approve_status, a.no_refuse, "
                         + "a.message as approve_message, f.name as flow_name, f.flow_type, f.description, "
-                        + "f.status as flow_status, f.message as flow_message, f.file_id, f.position "
+                        + "f.status as flow_status, f.message as flow_message, f.file_id, f.position, a.verify_types "
                         + "from approver a join flow f on f.id = a.flow_id where a.signer_id = ? order by f.position")
                 .param(signerId).query(Assignment.class).list();
     }

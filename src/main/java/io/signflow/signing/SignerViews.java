@@ -51,7 +51,14 @@ class SignerViews {
         Map<String, List<PageGeometry>> pages = usedUp ? Map.of()
                 : files.pages(assignments.stream().map(Assignment::fileId).distinct().toList());
         List<SignerView.Contract> contracts = new ArrayList<>();
+        boolean viewLocked = false;
         for (Assignment a : assignments) {
+            if (locked(signer, a)) {
+                viewLocked = true;
+                contracts.add(new SignerView.Contract(a.flowId(), a.flowName(), a.flowType(), a.description(),
+                        a.flowStatus(), a.approveStatus(), a.flowMessage(), false, false, List.of(), List.of()));
+                continue;
+            }
             boolean canSign = a.approveStatus() == ApproveStatus.TO_SIGN;
             contracts.add(new SignerView.Contract(a.flowId(), a.flowName(), a.flowType(), a.description(), a.flowStatus(),
                     a.approveStatus(), a.flowMessage(), canSign, canSign && !a.noRefuse(),
@@ -68,7 +75,12 @@ class SignerViews {
                 open.stream().anyMatch(f -> SignatureMarks.SIGNATURE_TYPES.contains(f.type())),
                 open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions(signer, usedUp, false),
                 contracts, List.copyOf(SignatureMarks.signatureKinds(open)), needsLegalPersonSeal,
-                needsLegalPersonSeal ? sealOptions(signer, usedUp, true) : List.of());
+                needsLegalPersonSeal ? sealOptions(signer, usedUp, true) : List.of(), viewLocked);
+    }
+
+    /** A contract shown only after a code the signer has not given yet; nothing to hide once it has ended. */
+    static boolean locked(Signer signer, Assignment a) {
+        return a.viewNeedsCode() && !signer.viewVerified() && !SignerState.of(List.of(a)).usedUp();
     }
 
     private List<SignerView.SealOption> sealOptions(Signer signer, boolean usedUp, boolean legalPerson) {

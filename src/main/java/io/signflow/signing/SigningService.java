@@ -34,6 +34,7 @@ class SigningService {
     private final SignerTurns turns;
     private final SignerViews views;
     private final SignerFills fills;
+    private final SignerRegistry registry;
     private final SignerTexts texts;
     private final SignatureMarks marks;
     private final SignatureRecords records;
@@ -45,7 +46,7 @@ class SigningService {
     private final TransactionTemplate transaction;
 
     SigningService(LinkHolders holders, SignLinks links, SignerQueries queries, SignerTurns turns, SignerViews views,
-                   SignerFills fills, SignerTexts texts, SignatureMarks marks, SignatureRecords records, VerificationCodes codes,
+                   SignerFills fills, SignerRegistry registry, SignerTexts texts, SignatureMarks marks, SignatureRecords records, VerificationCodes codes,
                    FlowProgress progress, SignatureProcesses processes, FlowGroupRepository groups, AuditTrail audit,
                    TransactionTemplate transaction) {
         this.holders = holders;
@@ -54,6 +55,7 @@ class SigningService {
         this.turns = turns;
         this.views = views;
         this.fills = fills;
+        this.registry = registry;
         this.texts = texts;
         this.marks = marks;
         this.records = records;
@@ -96,6 +98,10 @@ class SigningService {
     SignerView sign(String token, SignRequest request, Client client) {
         return withCode(token, signer -> {
             List<Assignment> turn = turns.lock(signer);
+            if (turn.stream().anyMatch(a -> SignerViews.locked(signer, a))) {
+                throw new RequestRejected(HttpStatus.FORBIDDEN, "View the contracts first: verify with a code sent "
+                        + "to your mobile.");
+            }
             codes.consume(signer.id(), request.code());
             List<Field> fields = queries.fields(turn.stream().map(Assignment::recipientId).toList());
             SignatureRecords.Marks signedWith = marks.choose(signer, fields, request);
@@ -113,6 +119,18 @@ class SigningService {
                     client.userAgent(), signedWith.described());
             turn.forEach(a -> processes.signed(a.flowId(), a.recipientId()));
             return views.of(signer);
+        });
+    }
+
+    /** Opens the contracts that ask for a code before they are shown (ApproverVerifyTypes 2). */
+    SignerView verifyToView(String token, String code, Client client) {
+        return withCode(token, signer -> {
+            codes.consume(signer.id(), code);
+            registry.markViewVerified(signer.id());
+            audit.recordAll(signer.groupId(), SignerTurns.flowIds(queries.assignments(signer.id())),
+                    AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(), client.userAgent(),
+                    "to view the contracts: " + verifiedHow(signer));
+            return views.of(holders.of(token));
         });
     }
 
