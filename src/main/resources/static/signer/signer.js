@@ -108,7 +108,7 @@
       case 'SIGN_SEAL': return '盖章 · seal';
       case 'SIGN_PAGING_SEAL': return '骑缝章 · paging seal';
       case 'SIGN_DATE': return '签署日期 · date (automatic)';
-      default: return f.name || f.type;
+      default: return window.SignControls.label(f) || f.name || f.type;
     }
   }
 
@@ -173,10 +173,12 @@
     list.replaceChildren();
     data.contracts.forEach((c) => list.appendChild(renderContract(c)));
 
-    const canAct = data.state === 'TO_SIGN';
+    const canAct = data.state === 'TO_SIGN' && !data.viewLocked;
+    $('view-lock').hidden = !data.viewLocked;
     $('act').hidden = !canAct;
     if (!canAct) return;
     renderFills(data.contracts);
+    window.SignControls.render(data);
     $('signature-section').hidden = !data.needsSignature;
     $('seal-section').hidden = !data.needsSeal;
     const seals = $('seal-choice');
@@ -252,11 +254,12 @@
     $('sign').addEventListener('click', () => act($('sign'), async () => {
       await controls.settled();
       const body = { code: $('code').value.trim(), fills: fillValues() };
-      if (view.needsSignature) {
+      if (view.needsSignature && !window.SignControls.generated()) {
         if (!inked) return Promise.reject(new Error('请先签名 · Draw your signature first.'));
         body.signatureImage = $('signature-pad').toDataURL('image/png');
       }
       if (view.needsSeal && view.seals.length) body.sealId = $('seal-choice').value;
+      window.SignControls.addTo(body, view);
       return call('POST', '/sign', body);
     }));
     $('reject').addEventListener('click', () => act($('reject'), () =>
@@ -265,6 +268,11 @@
 
   setupPad();
   setupActions();
+  window.SignControls.setup();
+  $('view-send-code').addEventListener('click', () => call('POST', '/code').then(() => $('view-code').focus(),
+    (e) => showError(e.message)));
+  $('view-unlock').addEventListener('click', () => act($('view-unlock'), () =>
+    call('POST', '/view', { code: $('view-code').value.trim() })));
   call('GET', '').then(render).catch((e) => {
     $('group-name').textContent = '无法打开 · Cannot open this link';
     showError(e.message);

@@ -100,9 +100,9 @@ public final class ErrorCodes {
     public static final String COMPONENT_TYPE_NO_MATCH_VALUE = "InvalidParameter.ComponentTypeNoMatchValue";
     public static final String COMPONENT_VALUE = "InvalidParameter.ComponentValue";
     public static final String MISSING_REQUIRED_COMPONENT_VALUE = "InvalidParameter.MissingRequiredComponentValue";
+    public static final String REQUIRED_COMPONENT_NOT_FILL = "OperationDenied.RequiredComponentNotFill";
     public static final String MISSING_KEYWORD = "MissingParameter.KeyWord";
     public static final String MISSING_FIELD = "MissingParameter.Field";
-    public static final String REQUIRED_COMPONENT_NOT_FILL = "OperationDenied.RequiredComponentNotFill";
 
     // auto-sign
     public static final String MISSING_SERVER_SIGN_SEAL = "MissingParameter.ServerSignSealId";

@@ -35,6 +35,10 @@ class ApproverValidator {
     private static final Set<Long> VERIFY_TYPES = Set.of(1L, 2L);
     private static final Set<Long> SIGN_TYPES = Set.of(1L, 2L, 3L, 5L, 6L);
     private static final Set<Long> DEVICE_SIGN_TYPES = Set.of(5L, 6L);
+    static final long VIEW_BY_MOBILE_CODE = 2L;
+    static final long SIGN_BY_MOBILE_CODE = 3L;
+    /** Seal controls whose ComponentValue names the seal: a restriction, or for an auto-signer the seal to apply. */
+    private static final Set<String> SEAL_VALUES = Set.of("SIGN_SEAL", "SIGN_LEGAL_PERSON_SEAL");
 
     private final EmployeeRepository employees;
     private final SealRepository seals;
@@ -90,6 +94,7 @@ class ApproverValidator {
                 && DEVICE_SIGN_TYPES.containsAll(a.approverSignTypes())) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverSignTypes cannot hold only 5 and 6.");
         }
+        offeredChecks(at, a.approverVerifyTypes(), a.approverSignTypes());
         String customTag = Texts.blankToNull(a.customApproverTag());
         if (customTag != null && customTag.length() > 64) {
             throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".CustomApproverTag must be at most 64 characters.");
@@ -218,27 +223,38 @@ class ApproverValidator {
         return values.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 
+    /**
+     * A signer proves who they are with a one-time code to the mobile the contract names: to view
+     * (ApproverVerifyTypes 2) and to sign (ApproverSignTypes 3, the check on the mobile; Signflow checks
+     * that the signer holds it, not the carrier's register). Face recognition (1), signing passwords (2)
+     * and device checks (5, 6) need the signer's account with Tencent, which a self-hosted service does
+     * not have; a list that leaves the signer none of the checks offered is refused.
+     */
+    private static void offeredChecks(String at, List<Long> verifyTypes, List<Long> signTypes) {
+        if (verifyTypes != null && !verifyTypes.isEmpty() && !verifyTypes.contains(VIEW_BY_MOBILE_CODE)) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverVerifyTypes: viewing after face "
+                    + "recognition (1) is not offered; include 2, a one-time code to the signer's mobile.");
+        }
+        if (signTypes != null && !signTypes.isEmpty() && !signTypes.contains(SIGN_BY_MOBILE_CODE)) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, at + ".ApproverSignTypes: face recognition (1), signing "
+                    + "passwords (2) and device checks (5, 6) are not offered; include 3, the check on the "
+                    + "signer's mobile, which is a one-time code to it.");
+        }
+    }
+
     private static List<FlowGroupDraft.Component> signComponents(String at, ApproverInfo a, ApproverType type,
                                                                  ComponentPlacement.Placer placer) {
         if (a.signComponents() == null || a.signComponents().isEmpty()) {
             throw new ApiException(ErrorCodes.MISSING_SIGN_COMPONENT, at + ".SignComponents: every signer needs at "
                     + "least one sign control.");
         }
-        List<FlowGroupDraft.Component> components = new ArrayList<>();
+        List<List<FlowGroupDraft.Component>> placed = new ArrayList<>();
         for (int i = 0; i < a.signComponents().size(); i++) {
-            String where = at + ".SignComponents[" + i + "]";
-            for (FlowGroupDraft.Component c : placer.check(where, a.signComponents().get(i), Role.SIGN)) {
-                boolean seal = c.type().equals("SIGN_SEAL") || c.type().equals("SIGN_PAGING_SEAL");
-                if (type == ApproverType.ENTERPRISE_AUTO && c.type().equals("SIGN_SIGNATURE")) {
-                    throw new ApiException(ErrorCodes.SERVER_SIGN_NO_SUPPORT_SIGNATURE, where + ": an auto-signer "
-                            + "seals; it has no handwritten signature.");
-                }
-                if (!type.isEnterprise() && seal) {
-                    throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, where + ": " + c.type()
-                            + " is an enterprise seal; a person signs with SIGN_SIGNATURE.");
-                }
-                components.add(c);
-            }
+            placed.add(placer.check(at + ".SignComponents[" + i + "]", a.signComponents().get(i), Role.SIGN));
+        }
+        List<FlowGroupDraft.Component> components = SignCombinations.resolve(at, a.signComponents(), placed, placer);
+        for (FlowGroupDraft.Component c : components) {
+            signerMayHave(at + ".SignComponents", type, c);
         }
         if (components.isEmpty()) {
             // every sign control was placed by a keyword missing from the file with IgnoreKeywordError; ESS
@@ -247,6 +263,26 @@ class ApproverValidator {
                     + "the file, which leaves this signer nothing to sign.");
         }
         return components;
+    }
+
+    /**
+     * Seals are an organization's; signatures, opinions and combinations a person's. An auto-signer
+     * seals (with the organization's seal or its legal representative's) and dates, nothing a person writes.
+     */
+    private static void signerMayHave(String at, ApproverType type, FlowGroupDraft.Component c) {
+        if (type == ApproverType.ENTERPRISE_AUTO && SignControlRules.SIGNATURES.contains(c.type())) {
+            throw new ApiException(ErrorCodes.SERVER_SIGN_NO_SUPPORT_SIGNATURE, at + ": an auto-signer seals; it has "
+                    + "no handwritten signature (" + c.type() + ").");
+        }
+        if (type == ApproverType.ENTERPRISE_AUTO && (SignControlRules.TEXTS.contains(c.type())
+                || c.type().equals(SignCombinations.TYPE))) {
+            throw new ApiException(ErrorCodes.SERVER_SIGN_NO_ALLOW_COMPONENT, at + ": an auto-signer has no person "
+                    + "to write an opinion or complete a signing-approval control (" + c.type() + ").");
+        }
+        if (!type.isEnterprise() && SignControlRules.SEALS.contains(c.type())) {
+            throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, at + ": " + c.type()
+                    + " is an enterprise seal; a person signs with SIGN_SIGNATURE.");
+        }
     }
 
     /**
@@ -261,10 +297,10 @@ class ApproverValidator {
                     + "only open to the initiating organization " + acting.name() + ", with auto-sign enabled.");
         }
         List<FlowGroupDraft.Component> sealControls = components.stream()
-                .filter(c -> c.type().equals("SIGN_SEAL")).toList();
+                .filter(c -> SEAL_VALUES.contains(c.type())).toList();
         if (sealControls.isEmpty() || sealControls.stream().anyMatch(c -> c.value() == null)) {
-            throw new ApiException(ErrorCodes.MISSING_SERVER_SIGN_SEAL, at + ": an auto-signer needs a SIGN_SEAL "
-                    + "control whose ComponentValue is the seal id to apply.");
+            throw new ApiException(ErrorCodes.MISSING_SERVER_SIGN_SEAL, at + ": an auto-signer needs a SIGN_SEAL (or "
+                    + "SIGN_LEGAL_PERSON_SEAL) control whose ComponentValue is the seal id to apply.");
         }
         for (FlowGroupDraft.Component control : sealControls) {
             Optional<Seal> seal = Ids.looksLikeId(control.value()) ? seals.find(control.value()) : Optional.empty();
@@ -279,6 +315,7 @@ class ApproverValidator {
                 throw new ApiException(ErrorCodes.NO_PERMISSION_USE_SERVER_SIGN_SEAL, at + ": the seal "
                         + control.value() + " may not be applied automatically for " + acting.name() + ".");
             }
+            requireKind(at, control, seal.get());
         }
     }
 
@@ -292,11 +329,11 @@ class ApproverValidator {
     private void checkSealRestrictions(String at, Organization acting, String organizationName,
                                        List<FlowGroupDraft.Component> components) {
         for (FlowGroupDraft.Component control : components) {
-            if (!control.type().equals("SIGN_SEAL") || control.value() == null) {
+            if (!SEAL_VALUES.contains(control.type()) || control.value() == null) {
                 continue;
             }
-            Optional<Organization> owner = (Ids.looksLikeId(control.value()) ? seals.find(control.value())
-                    : Optional.<Seal>empty()).flatMap(seal -> organizations.find(seal.organizationId()));
+            Optional<Seal> seal = Ids.looksLikeId(control.value()) ? seals.find(control.value()) : Optional.empty();
+            Optional<Organization> owner = seal.flatMap(s -> organizations.find(s.organizationId()));
             boolean matches = owner.map(o -> organizationName == null
                     ? ResourceAccessPolicy.of(acting, o) != ResourceAccessPolicy.Access.UNKNOWN
                     : o.name().equals(organizationName)).orElse(false);
@@ -305,6 +342,17 @@ class ApproverValidator {
                         + (organizationName == null ? acting.name() + " or its group"
                         : organizationName) + ".");
             }
+            requireKind(at, control, seal.get());
+        }
+    }
+
+    /** A SIGN_LEGAL_PERSON_SEAL takes the legal representative's seal, and only it; a SIGN_SEAL any other. */
+    private static void requireKind(String at, FlowGroupDraft.Component control, Seal seal) {
+        boolean legal = Seal.LEGAL_PERSON_SEAL.equals(seal.sealType());
+        if (legal != control.type().equals("SIGN_LEGAL_PERSON_SEAL")) {
+            throw new ApiException(ErrorCodes.SEAL_ID, at + ": the seal " + control.value() + (legal
+                    ? " is a legal representative's seal, for SIGN_LEGAL_PERSON_SEAL controls only."
+                    : " is not a legal representative's seal (sealType LEGAL_PERSON_SEAL)."));
         }
     }
 }

@@ -18,11 +18,8 @@ import java.util.Set;
  */
 final class ComponentRules {
 
-    /** Sign controls Signflow draws. */
-    static final Set<String> SIGN_TYPES = Set.of("SIGN_SEAL", "SIGN_SIGNATURE", "SIGN_DATE", "SIGN_PAGING_SEAL");
-    /** Sign controls ESS knows that Signflow does not offer; refused as unsupported rather than unknown. */
-    private static final Set<String> OTHER_SIGN_TYPES = Set.of("SIGN_LEGAL_PERSON_SEAL", "SIGN_OPINION",
-            "SIGN_VIRTUAL_COMBINATION", "SIGN_PAGING_SIGNATURE", "SIGN_SELECTOR", "SIGN_MULTI_LINE_TEXT");
+    /** Sign controls Signflow draws ({@link SignControlRules}). */
+    static final Set<String> SIGN_TYPES = SignControlRules.TYPES;
     /** Fill controls Signflow draws. FILL_IMAGE and WATERMARK are the initiator's only. */
     static final Set<String> FILL_TYPES = Set.of("TEXT", "MULTI_LINE_TEXT", "CHECK_BOX", "DATE", "SELECTOR",
             "FILL_IMAGE", "DISTRICT", "DYNAMIC_TABLE", "ATTACHMENT", "WATERMARK");
@@ -56,7 +53,7 @@ final class ComponentRules {
             throw new ApiException(ErrorCodes.COMPONENT_POSITION, at + ": ComponentWidth and ComponentHeight must be "
                     + "greater than 0.");
         }
-        boolean onPage = "SIGN_PAGING_SEAL".equals(type)
+        boolean onPage = SignControlRules.PAGING.contains(type)
                 ? y >= 0 && y + height <= geometry.height() + 0.5 && width <= geometry.width()
                 : geometry.contains(x, y, width, height);
         if (!onPage) {
@@ -75,8 +72,10 @@ final class ComponentRules {
         JsonNode extra = extra(at, c.componentExtra(), wrongCode);
         checkExtra(at, type, extra, wrongCode);
         FillControlRules.check(at, type, role, extra, c.componentValue());
-        boolean required = role != Role.SIGN && Boolean.TRUE.equals(c.componentRequired());
-        String value = role == Role.SIGN ? signValue(type, c.componentValue())
+        SignControlRules.checkExtra(at, type, extra, wrongCode);
+        boolean required = role == Role.SIGN ? SignControlRules.required(type, c.componentRequired())
+                : Boolean.TRUE.equals(c.componentRequired());
+        String value = role == Role.SIGN ? SignControlRules.value(at, type, c.componentValue(), wrongCode)
                 : fillValue(at, type, c.componentValue(), required, role, extra);
         return new FlowGroupDraft.Component(type, componentId, name, page, x, y, width, height, required, value,
                 Texts.blankToNull(c.componentExtra()));
@@ -94,7 +93,7 @@ final class ComponentRules {
         }
         FillControlRules.checkRole(at, type, role);
         if (!sign && !fill) {
-            boolean known = OTHER_SIGN_TYPES.contains(type) || OTHER_FILL_TYPES.contains(type);
+            boolean known = OTHER_FILL_TYPES.contains(type);
             throw new ApiException(ErrorCodes.NO_SUPPORT_COMPONENT_TYPE, at + ".ComponentType " + type
                     + (known ? " is not offered by this service." : " is not a control type."));
         }
@@ -154,11 +153,6 @@ final class ComponentRules {
         if ("SELECTOR".equals(type) && (values == null || !values.isArray() || values.isEmpty())) {
             throw new ApiException(wrongCode, at + ": a SELECTOR needs ComponentExtra.Values, the list of choices.");
         }
-    }
-
-    private static String signValue(String type, String value) {
-        // only a seal control carries a value: the seal to use (mandatory for auto-sign, a restriction otherwise)
-        return "SIGN_SEAL".equals(type) ? Texts.blankToNull(value) : null;
     }
 
     private static String fillValue(String at, String type, String value, boolean required, Role role, JsonNode extra) {

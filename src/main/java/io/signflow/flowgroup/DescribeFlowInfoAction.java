@@ -144,7 +144,7 @@ class DescribeFlowInfoAction implements ApiAction<DescribeFlowInfoAction.Request
     private static FlowApproverDetail copiedParty(CopiedParties.CopiedParty c) {
         return new FlowApproverDetail(null, c.name(), 0, c.id(), null, c.mobile(), 0, 0,
                 c.isEmployee() ? "ORGANIZATION" : "PERSON", null, null, c.isEmployee() ? c.organizationId() : null,
-                c.isEmployee() ? c.organizationName() : null, null, null, c.id());
+                c.isEmployee() ? c.organizationName() : null, null, null, c.id(), null);
     }
 
     private static FlowApproverDetail approver(FlowQueries.ApproverRow a) {

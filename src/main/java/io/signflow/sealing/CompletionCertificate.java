@@ -110,16 +110,22 @@ class CompletionCertificate {
     }
 
     private static String method(Signature s) {
+        String signature = "SYSTEM_ESIGN".equals(s.signatureKind()) ? "signature generated from the name"
+                : "handwritten signature";
         return switch (s.method()) {
-            case "AUTO_SEAL" -> "seal " + s.sealId() + " applied automatically";
+            case "AUTO_SEAL" -> seal(s) + " applied automatically";
             case "SEAL" -> seal(s);
-            case "SEAL_AND_HANDWRITTEN" -> seal(s) + " and handwritten signature";
-            default -> "handwritten signature";
+            case "SEAL_AND_HANDWRITTEN" -> seal(s) + " and " + signature;
+            default -> signature;
         };
     }
 
+    /** The organization's seal and/or its legal representative's. */
     private static String seal(Signature s) {
-        return s.sealId() != null ? "seal " + s.sealId() : "seal drawn from the organization's name";
+        String seal = s.sealId() != null ? "seal " + s.sealId() : s.sealPng() != null
+                ? "seal drawn from the organization's name" : null;
+        String legal = s.legalPersonSealId() == null ? null : "legal representative's seal " + s.legalPersonSealId();
+        return seal == null ? legal : legal == null ? seal : seal + " and " + legal;
     }
 
     private static String verification(Signature s) {

@@ -110,12 +110,15 @@ public class FlowDocumentSealer {
     }
 
     /**
-     * Registered seals' pictures (a seal drawn for an organization without one travels in its signature
-     * record instead) and the uploaded images of FILL_IMAGE and ATTACHMENT controls, by id.
+     * Registered seals' pictures, legal representatives' seals among them (a seal drawn for an
+     * organization without one travels in its signature record instead), and the uploaded images of
+     * FILL_IMAGE and ATTACHMENT controls, by id.
      */
     private Map<String, byte[]> pictures(Map<String, Signature> signatures, List<SealingSources.Mark> marks) {
         Map<String, byte[]> pictures = new LinkedHashMap<>();
         signatures.values().stream().filter(s -> s.sealPng() == null).map(Signature::sealId).filter(Objects::nonNull)
+                .distinct().forEach(id -> sources.sealImage(id).ifPresent(png -> pictures.put(id, png)));
+        signatures.values().stream().map(Signature::legalPersonSealId).filter(Objects::nonNull)
                 .distinct().forEach(id -> sources.sealImage(id).ifPresent(png -> pictures.put(id, png)));
         marks.stream().filter(m -> m.type().equals("FILL_IMAGE") && m.value() != null).map(SealingSources.Mark::value)
                 .distinct().forEach(fileId -> pictures.put(fileId, sources.uploadedImage(fileId)));

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -27,13 +28,16 @@ import org.springframework.stereotype.Component;
  * dates and the values of fill controls, each at its control's page and box (tables, watermarks and
  * attachments: {@link FillControlMarks}). Seals and signatures are
  * scaled to fit their box keeping their proportions; a paging seal (骑缝章) is cut into one strip
- * per page along the right edge.
+ * per page along the right edge. The newer sign controls are drawn by {@link SignControlDrawing}; the
+ * text of opinions and signing-approval parts like a fill control's.
  */
 @Component
 class FlowDocumentStamper {
 
     private static final float DEFAULT_FONT_SIZE = 12f;
     private static final String DEFAULT_DATE_FORMAT = "yyyy年m月d日";
+    /** Text broken onto lines to fit its box: multi-line fills, a signing-approval comment, an opinion. */
+    private static final Set<String> WRAPPED = Set.of("MULTI_LINE_TEXT", "SIGN_MULTI_LINE_TEXT", "SIGN_OPINION");
 
     /** Seals and signatures recur across an organization's and a group's contracts: encode each once. */
     private static final int CACHED_PICTURES = 64;
@@ -85,6 +89,9 @@ class FlowDocumentStamper {
                         drawText(document, pages, mark, date(day, extra(mark, "Format", DEFAULT_DATE_FORMAT)), false);
                     }
                 }
+                case "SIGN_LEGAL_PERSON_SEAL", "SIGN_PAGING_SIGNATURE", "SIGN_VIRTUAL_COMBINATION" ->
+                        SignControlDrawing.draw(document, pages, mark, signature, pictures,
+                                png -> image(document, images, png));
                 case "FILL_IMAGE" -> {
                     if (mark.value() != null && pictures.containsKey(mark.value())) {
                         drawPicture(document, pages, mark, image(document, images, pictures.get(mark.value())));
@@ -92,7 +99,7 @@ class FlowDocumentStamper {
                 }
                 default -> {
                     if (mark.value() != null && !mark.value().isBlank()) {
-                        drawText(document, pages, mark, shownValue(mark), mark.type().equals("MULTI_LINE_TEXT"));
+                        drawText(document, pages, mark, shownValue(mark), WRAPPED.contains(mark.type()));
                     }
                 }
             }
@@ -123,7 +130,7 @@ class FlowDocumentStamper {
         return ComponentExtra.of(mark.extra()).text(field, fallback);
     }
 
-    private PDImageXObject image(PDDocument document, Map<ByteBuffer, PDImageXObject> inDocument, byte[] picture)
+    PDImageXObject image(PDDocument document, Map<ByteBuffer, PDImageXObject> inDocument, byte[] picture)
             throws IOException {
         ByteBuffer key = ByteBuffer.wrap(picture);
         PDImageXObject image = inDocument.get(key);
@@ -142,7 +149,7 @@ class FlowDocumentStamper {
     }
 
     /** Scaled to fit the box, proportions kept, centred. */
-    private static void drawPicture(PDDocument document, List<PageGeometry> pages, Mark mark, PDImageXObject image)
+    static void drawPicture(PDDocument document, List<PageGeometry> pages, Mark mark, PDImageXObject image)
             throws IOException {
         double scale = Math.min(mark.width() / image.getWidth(), mark.height() / image.getHeight());
         double w = image.getWidth() * scale;

@@ -36,7 +36,8 @@ public class SealingSources {
     /** The evidence of one approver's signature. */
     public record Signature(String recipientId, String approverName, String organizationName, String mobile,
                             int approverType, String method, String sealId, byte[] signaturePng, byte[] sealPng,
-                            String verification, String ip, OffsetDateTime signedAt) {
+                            String verification, String ip, OffsetDateTime signedAt, String legalPersonSealId,
+                            String signatureKind) {
     }
 
     public Contract contract(String flowId) {
@@ -64,7 +65,8 @@ public class SealingSources {
     /** By recipient, in the order they signed. */
     public Map<String, Signature> signatures(String flowId) {
         return jdbc.sql("select s.recipient_id, a.name as approver_name, a.organization_name, a.mobile, a.approver_type, "
-                        + "s.method, s.seal_id, s.signature_png, s.seal_png, s.verification, s.ip, s.signed_at "
+                        + "s.method, s.seal_id, s.signature_png, s.seal_png, s.verification, s.ip, s.signed_at, "
+                        + "s.legal_person_seal_id, s.signature_kind "
                         + "from signature_record s join approver a on a.recipient_id = s.recipient_id "
                         + "where s.flow_id = ? order by s.signed_at, s.id")
                 .param(flowId).query(Signature.class).list().stream()

@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signs for the initiating organization's auto-signers (ApproverType 3) with the seal named in their
- * SIGN_SEAL control, recording the evidence like any other signature; the seal is drawn into the PDF
+ * Signs for the initiating organization's auto-signers (ApproverType 3) with the seals named in their
+ * SIGN_SEAL and SIGN_LEGAL_PERSON_SEAL controls, recording the evidence like any other signature; the seal is drawn into the PDF
  * when the document is sealed.
  */
 @Service
@@ -35,12 +35,20 @@ public class AutoSigner {
     public void signAll(String groupId, String flowId) {
         List<FlowApprover> signed = progress.signAutomatically(flowId);
         for (FlowApprover approver : signed) {
-            String sealId = jdbc.sql("select component_value from component where recipient_id = ? "
-                            + "and component_type = 'SIGN_SEAL' order by id limit 1")
-                    .param(approver.recipientId()).query(String.class).single();
-            records.automatic(flowId, approver.recipientId(), sealId);
+            String sealId = sealOf(approver.recipientId(), "SIGN_SEAL");
+            String legalPersonSealId = sealOf(approver.recipientId(), "SIGN_LEGAL_PERSON_SEAL");
+            records.automatic(flowId, approver.recipientId(), sealId, legalPersonSealId);
             audit.record(groupId, flowId, AuditEvent.SIGNED, AuditTrail.PLATFORM, null,
-                    approver.organizationName() + " sealed automatically with seal " + sealId);
+                    approver.organizationName() + " sealed automatically with " + (sealId == null ? ""
+                            : "seal " + sealId + (legalPersonSealId == null ? "" : " and "))
+                            + (legalPersonSealId == null ? "" : "legal representative's seal " + legalPersonSealId));
         }
+    }
+
+    /** The seal the auto-signer's first control of that type names (every one names a seal: checked at creation). */
+    private String sealOf(String recipientId, String controlType) {
+        return jdbc.sql("select component_value from component where recipient_id = ? and component_type = ? "
+                        + "order by id limit 1")
+                .params(recipientId, controlType).query(String.class).optional().orElse(null);
     }
 }

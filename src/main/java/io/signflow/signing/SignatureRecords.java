@@ -28,8 +28,14 @@ class SignatureRecords {
         this.clock = clock;
     }
 
-    /** What a person signed with: a seal (chosen or drawn) and/or a handwritten signature. */
-    record Marks(String sealId, byte[] sealPng, byte[] signaturePng) {
+    /**
+     * What a person signed with: a seal (chosen or drawn), the legal representative's seal, and/or a
+     * signature, handwritten ({@code HANDWRITE}) or generated from their name ({@code SYSTEM_ESIGN}).
+     */
+    record Marks(String sealId, byte[] sealPng, byte[] signaturePng, String legalPersonSealId, String signatureKind) {
+
+        static final String HANDWRITE = "HANDWRITE";
+        static final String SYSTEM_ESIGN = "SYSTEM_ESIGN";
 
         String method() {
             return !sealed() ? "HANDWRITTEN" : signaturePng == null ? "SEAL" : "SEAL_AND_HANDWRITTEN";
@@ -37,31 +43,38 @@ class SignatureRecords {
 
         /** In the audit trail's words. */
         String described() {
+            String signature = SYSTEM_ESIGN.equals(signatureKind) ? "signature generated from the name"
+                    : "handwritten signature";
             if (!sealed()) {
-                return "handwritten signature";
+                return signature;
             }
-            String seal = sealId != null ? "seal " + sealId : "seal drawn from the organization's name";
-            return signaturePng != null ? seal + " and handwritten signature" : seal;
+            String seal = sealId != null ? "seal " + sealId : sealPng != null ? "seal drawn from the organization's name"
+                    : null;
+            String legal = legalPersonSealId == null ? null : "legal representative's seal " + legalPersonSealId;
+            String seals = seal == null ? legal : legal == null ? seal : seal + " and " + legal;
+            return signaturePng != null ? seals + " and " + signature : seals;
         }
 
         private boolean sealed() {
-            return sealId != null || sealPng != null;
+            return sealId != null || sealPng != null || legalPersonSealId != null;
         }
     }
 
     void byPerson(String flowId, String recipientId, String signerId, Marks marks, SigningService.Client client) {
         jdbc.sql("insert into signature_record (flow_id, recipient_id, signer_id, method, seal_id, signature_png, "
-                        + "seal_png, verification, ip, user_agent, signed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "seal_png, legal_person_seal_id, signature_kind, verification, ip, user_agent, signed_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(flowId, recipientId, signerId, marks.method(), marks.sealId(), marks.signaturePng(),
-                        marks.sealPng(), MOBILE_CODE, client.ip(), Texts.truncate(client.userAgent(), 300),
-                        OffsetDateTime.now(clock))
+                        marks.sealPng(), marks.legalPersonSealId(),
+                        marks.signaturePng() == null ? null : marks.signatureKind(), MOBILE_CODE, client.ip(),
+                        Texts.truncate(client.userAgent(), 300), OffsetDateTime.now(clock))
                 .update();
     }
 
-    /** An auto-signer's seal, applied by the platform. */
-    void automatic(String flowId, String recipientId, String sealId) {
-        jdbc.sql("insert into signature_record (flow_id, recipient_id, method, seal_id, verification, signed_at) "
-                        + "values (?, ?, 'AUTO_SEAL', ?, 'PLATFORM', ?)")
-                .params(flowId, recipientId, sealId, OffsetDateTime.now(clock)).update();
+    /** An auto-signer's seal and/or its legal representative's seal, applied by the platform. */
+    void automatic(String flowId, String recipientId, String sealId, String legalPersonSealId) {
+        jdbc.sql("insert into signature_record (flow_id, recipient_id, method, seal_id, legal_person_seal_id, "
+                        + "verification, signed_at) values (?, ?, 'AUTO_SEAL', ?, ?, 'PLATFORM', ?)")
+                .params(flowId, recipientId, sealId, legalPersonSealId, OffsetDateTime.now(clock)).update();
     }
 }

@@ -52,6 +52,16 @@ class SignerApiController {
         return signing.sign(token, body, client(request));
     }
 
+    /** A code to view contracts that ask for one before they are shown. */
+    record ViewRequest(String code) {
+    }
+
+    @PostMapping("/view")
+    public SignerView verifyToView(@PathVariable String token, @RequestBody ViewRequest body,
+                                   HttpServletRequest request) {
+        return signing.verifyToView(token, body.code(), client(request));
+    }
+
     @PostMapping("/reject")
     public SignerView reject(@PathVariable String token, @RequestBody SigningService.RejectRequest body,
                              HttpServletRequest request) {

@@ -39,6 +39,10 @@ class SignerPages {
         List<Assignment> assignments = queries.assignments(signer.id());
         Assignment assignment = assignments.stream().filter(a -> a.flowId().equals(flowId))
                 .findFirst().orElseThrow(() -> RequestRejected.notFound("No such contract for this link."));
+        if (SignerViews.locked(signer, assignment)) {
+            throw new RequestRejected(HttpStatus.FORBIDDEN, "Verify with a code sent to your mobile to view this "
+                    + "contract.");
+        }
         if (SignerState.of(assignments).usedUp()) {
             throw new RequestRejected(HttpStatus.GONE, "You have nothing left to do in this group; its contracts "
                     + "are no longer shown through this link.");

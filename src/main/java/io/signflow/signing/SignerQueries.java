@@ -21,7 +21,9 @@ class SignerQueries {
         this.jdbc = jdbc;
     }
 
-    public record Signer(String id, String groupId, String kind, String organizationName, String name, String mobile) {
+    /** {@code viewVerified}: the signer has proved with a code that they may view contracts that ask for it. */
+    public record Signer(String id, String groupId, String kind, String organizationName, String name, String mobile,
+                         boolean viewVerified) {
 
         public boolean isEnterprise() {
             return "ENTERPRISE".equals(kind);
@@ -31,11 +33,20 @@ class SignerQueries {
     /** One contract of the signer, with their own approver row in it. */
     public record Assignment(String recipientId, String flowId, int approverType, int approveStatus, boolean noRefuse,
                              String approveMessage, String flowName, String flowType, String description,
-                             int flowStatus, String flowMessage, String fileId, int position, String signReview) {
+                             int flowStatus, String flowMessage, String fileId, int position, String signReview,
+                             String verifyTypes) {
 
         /** The initiator reviews this signature (NeedSignReview) and has not passed it yet. */
         public boolean awaitsReview() {
             return signReview != null && !SignReviews.PASSED.equals(signReview);
+        }
+
+        /**
+         * Whether the contract is shown only after a code (ApproverVerifyTypes 2, the mobile check); a
+         * list that allows no other check here always does (face recognition is refused at creation).
+         */
+        public boolean viewNeedsCode() {
+            return verifyTypes != null && List.of(verifyTypes.split(",")).contains("2");
         }
     }
 
@@ -49,14 +60,16 @@ class SignerQueries {
     }
 
     public Optional<Signer> signer(String signerId) {
-        return jdbc.sql("select id, group_id, kind, organization_name, name, mobile from signer where id = ?")
+        return jdbc.sql("select id, group_id, kind, organization_name, name, mobile, "
+                        + "view_verified_at is not null as view_verified from signer where id = ?")
                 .param(signerId).query(Signer.class).optional();
     }
 
     public List<Assignment> assignments(String signerId) {
         return jdbc.sql("select a.recipient_id, a.flow_id, a.approver_type, a.status as approve_status, a.no_refuse, "
                         + "a.message as approve_message, f.name as flow_name, f.flow_type, f.description, "
-                        + "f.status as flow_status, f.message as flow_message, f.file_id, f.position, a.sign_review "
+                        + "f.status as flow_status, f.message as flow_message, f.file_id, f.position, a.sign_review, "
+                        + "a.verify_types "
                         + "from approver a join flow f on f.id = a.flow_id where a.signer_id = ? order by f.position")
                 .param(signerId).query(Assignment.class).list();
     }

@@ -98,6 +98,12 @@ public class SignerRegistry {
         return type.isEnterprise() ? organizationName : "";
     }
 
+    /** The signer proved with a one-time code that they may view contracts asking for it (ApproverVerifyTypes 2). */
+    public void markViewVerified(String signerId) {
+        jdbc.sql("update signer set view_verified_at = ? where id = ? and view_verified_at is null")
+                .params(OffsetDateTime.now(clock), signerId).update();
+    }
+
     /** Serialises decisions about one signer (e.g. whether to notify them) across concurrent transactions. */
     public void lock(String signerId) {
         jdbc.sql("select id from signer where id = ? for update").param(signerId).query(String.class).single();

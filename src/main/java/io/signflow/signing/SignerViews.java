@@ -58,7 +58,15 @@ class SignerViews {
         Map<String, List<PageGeometry>> pages = usedUp ? Map.of()
                 : files.pages(assignments.stream().map(Assignment::fileId).distinct().toList());
         List<SignerView.Contract> contracts = new ArrayList<>();
+        boolean viewLocked = false;
         for (Assignment a : assignments) {
+            if (locked(signer, a)) {
+                viewLocked = true;
+                contracts.add(new SignerView.Contract(a.flowId(), a.flowName(), a.flowType(), a.description(),
+                        a.flowStatus(), a.approveStatus(), a.flowMessage(), false, false, List.of(), List.of(),
+                        a.awaitsReview() && ApproveStatus.isOpen(a.approveStatus())));
+                continue;
+            }
             boolean canSign = a.approveStatus() == ApproveStatus.TO_SIGN;
             contracts.add(new SignerView.Contract(a.flowId(), a.flowName(), a.flowType(), a.description(), a.flowStatus(),
                     a.approveStatus(), a.flowMessage(), canSign, canSign && !a.noRefuse(),
@@ -70,15 +78,26 @@ class SignerViews {
         }
         List<Field> open = contracts.stream().filter(SignerView.Contract::canSign)
                 .flatMap(c -> fields.getOrDefault(c.flowId(), List.of()).stream()).toList();
-        List<SignerView.SealOption> sealOptions = signer.isEnterprise() && !usedUp
-                ? seals.options(signer.organizationName(), signer.mobile()).stream()
-                .map(s -> new SignerView.SealOption(s.id(), s.name())).toList()
-                : List.of();
+        boolean needsLegalPersonSeal = open.stream().anyMatch(f -> f.type().equals(SignatureMarks.LEGAL_PERSON_SEAL));
         return new SignerView(group.name(), group.organizationName(), new SignerView.Person(signer.name(),
                 signer.isEnterprise() ? signer.organizationName() : null, Mobiles.masked(signer.mobile())),
                 SignatureRecords.MOBILE_CODE, state,
-                open.stream().anyMatch(f -> f.type().equals("SIGN_SIGNATURE")),
-                open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions, contracts);
+                open.stream().anyMatch(f -> SignatureMarks.SIGNATURE_TYPES.contains(f.type())),
+                open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions(signer, usedUp, false),
+                contracts, List.copyOf(SignatureMarks.signatureKinds(open)), needsLegalPersonSeal,
+                needsLegalPersonSeal ? sealOptions(signer, usedUp, true) : List.of(), viewLocked);
+    }
+
+    /** A contract shown only after a code the signer has not given yet; nothing to hide once it has ended. */
+    static boolean locked(Signer signer, Assignment a) {
+        return a.viewNeedsCode() && !signer.viewVerified() && !SignerState.of(List.of(a)).usedUp();
+    }
+
+    private List<SignerView.SealOption> sealOptions(Signer signer, boolean usedUp, boolean legalPerson) {
+        return signer.isEnterprise() && !usedUp
+                ? seals.options(signer.organizationName(), signer.mobile(), legalPerson).stream()
+                .map(s -> new SignerView.SealOption(s.id(), s.name())).toList()
+                : List.of();
     }
 
     private SignerView.Field field(Field f, List<SignerAttachments.Uploaded> uploaded) {
@@ -88,7 +107,7 @@ class SignerViews {
             values.forEach(v -> choices.add(v.asText()));
         }
         return new SignerView.Field(f.id(), f.type(), f.name(), f.pageNo(), f.posX(), f.posY(), f.width(), f.height(),
-                f.required(), f.isFill() ? f.componentValue() : null, choices,
+                f.required(), f.isFill() || f.type().equals("SIGN_OPINION") ? f.componentValue() : null, choices,
                 FillControlSettings.of(f, uploaded, attachments.maxBytes()));
     }
 }

@@ -35,6 +35,8 @@ class SigningService {
     private final SignerTurns turns;
     private final SignerViews views;
     private final SignerFills fills;
+    private final SignerRegistry registry;
+    private final SignerTexts texts;
     private final SignatureMarks marks;
     private final SignatureRecords records;
     private final VerificationCodes codes;
@@ -45,7 +47,7 @@ class SigningService {
     private final TransactionTemplate transaction;
 
     SigningService(LinkHolders holders, SignLinks links, SignerQueries queries, SignerTurns turns, SignerViews views,
-                   SignerFills fills, SignatureMarks marks, SignatureRecords records, VerificationCodes codes,
+                   SignerFills fills, SignerRegistry registry, SignerTexts texts, SignatureMarks marks, SignatureRecords records, VerificationCodes codes,
                    FlowProgress progress, SignatureProcesses processes, FlowGroupRepository groups, AuditTrail audit,
                    TransactionTemplate transaction) {
         this.holders = holders;
@@ -54,6 +56,8 @@ class SigningService {
         this.turns = turns;
         this.views = views;
         this.fills = fills;
+        this.registry = registry;
+        this.texts = texts;
         this.marks = marks;
         this.records = records;
         this.codes = codes;
@@ -64,8 +68,13 @@ class SigningService {
         this.transaction = transaction;
     }
 
-    /** The signer's request to sign: the code, a drawn signature and a seal where their controls need them, and fill values by field id. */
-    record SignRequest(String code, String signatureImage, String sealId, Map<Long, String> fills) {
+    /**
+     * The signer's request to sign: the code; where their controls need them a signature (drawn, or
+     * {@code signatureKind} SYSTEM_ESIGN to have it generated from their name), a seal and a legal
+     * representative's seal; fill values and the text of opinions and signing-approval parts by field id.
+     */
+    record SignRequest(String code, String signatureImage, String signatureKind, String sealId,
+                       String legalPersonSealId, Map<Long, String> fills) {
     }
 
     /** A rejection: the code, a reason, and optionally which contracts (all rejectable ones otherwise). */
@@ -91,10 +100,16 @@ class SigningService {
         return withCode(token, signer -> {
             List<Assignment> turn = turns.lock(signer);
             refuseUnreviewed(turn);
+            if (turn.stream().anyMatch(a -> SignerViews.locked(signer, a))) {
+                throw new RequestRejected(HttpStatus.FORBIDDEN, "View the contracts first: verify with a code sent "
+                        + "to your mobile.");
+            }
             codes.consume(signer.id(), request.code());
             List<Field> fields = queries.fields(turn.stream().map(Assignment::recipientId).toList());
             SignatureRecords.Marks signedWith = marks.choose(signer, fields, request);
-            fills.fill(signer, fields, request.fills() == null ? Map.of() : request.fills());
+            Map<Long, String> values = request.fills() == null ? Map.of() : request.fills();
+            fills.fill(signer, fields, values);
+            texts.fill(fields, values);
             for (Assignment assignment : turn) {
                 records.byPerson(assignment.flowId(), assignment.recipientId(), signer.id(), signedWith, client);
                 progress.recordSignature(assignment.flowId(), assignment.recipientId());
@@ -106,6 +121,18 @@ class SigningService {
                     client.userAgent(), signedWith.described());
             turn.forEach(a -> processes.signed(a.flowId(), a.recipientId()));
             return views.of(signer);
+        });
+    }
+
+    /** Opens the contracts that ask for a code before they are shown (ApproverVerifyTypes 2). */
+    SignerView verifyToView(String token, String code, Client client) {
+        return withCode(token, signer -> {
+            codes.consume(signer.id(), code);
+            registry.markViewVerified(signer.id());
+            audit.recordAll(signer.groupId(), SignerTurns.flowIds(queries.assignments(signer.id())),
+                    AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(), client.userAgent(),
+                    "to view the contracts: " + verifiedHow(signer));
+            return views.of(holders.of(token));
         });
     }
 

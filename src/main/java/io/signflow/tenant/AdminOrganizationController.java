@@ -30,7 +30,7 @@ class AdminOrganizationController {
     record NewEmployee(@NotBlank String name, @NotBlank String mobile, Boolean verified, Boolean apiEnabled) {
     }
 
-    record NewSeal(String name, String sealType, Boolean autoSign) {
+    record NewSeal(String name, String sealType, Boolean autoSign, String legalRepresentative) {
     }
 
     record GroupPolicy(@NotBlank String policy) {
@@ -55,9 +55,9 @@ class AdminOrganizationController {
     @PostMapping("/{organizationId}/seals")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, String> createSeal(@PathVariable String organizationId, @RequestBody(required = false) NewSeal body) {
-        NewSeal seal = body == null ? new NewSeal(null, null, null) : body;
+        NewSeal seal = body == null ? new NewSeal(null, null, null, null) : body;
         return Map.of("sealId", tenants.createSeal(null, organizationId, seal.name(), seal.sealType(),
-                !Boolean.FALSE.equals(seal.autoSign())).id());
+                !Boolean.FALSE.equals(seal.autoSign()), seal.legalRepresentative()).id());
     }
 
     @PostMapping("/{organizationId}/api-keys")

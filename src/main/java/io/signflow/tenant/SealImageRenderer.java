@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Draws a round red seal as a transparent PNG: the organization's name along the upper rim, a star in
  * the middle and the seal's name beneath it, the way Chinese company seals look. Used for seals
- * created through the admin API and for enterprise signers who have no seal yet.
+ * created through the admin API and for enterprise signers who have no seal yet. A legal
+ * representative's seal is square instead, with their name and 印 read in columns from the right.
  */
 @Component
 public class SealImageRenderer {
@@ -41,6 +42,43 @@ public class SealImageRenderer {
             g.setFont(nameFont);
             int width = g.getFontMetrics().stringWidth(sealName);
             g.drawString(sealName, (SIZE - width) / 2, SIZE / 2 + 110);
+        } finally {
+            g.dispose();
+        }
+        return png(image);
+    }
+
+    /**
+     * The legal representative's square seal: a two-character name reads 张三之印, a longer one its
+     * characters and 印, set right to left in two columns (three for names of more than five characters).
+     */
+    public byte[] renderLegalPerson(String representative) {
+        String text = representative.codePointCount(0, representative.length()) == 2 ? representative + "之印"
+                : representative + "印";
+        int[] chars = text.codePoints().toArray();
+        int columns = chars.length > 6 ? 3 : chars.length > 1 ? 2 : 1;
+        int rows = (chars.length + columns - 1) / columns;
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(SEAL_RED);
+            g.setStroke(new BasicStroke(16f));
+            g.drawRect(12, 12, SIZE - 24, SIZE - 24);
+            double cellWidth = (SIZE - 72) / (double) columns;
+            double cellHeight = (SIZE - 72) / (double) rows;
+            float size = (float) Math.min(cellWidth, cellHeight) * 0.9f;
+            g.setFont(Fonts.forText(text, Font.BOLD, size));
+            var metrics = g.getFontMetrics();
+            for (int i = 0; i < chars.length; i++) {
+                String ch = new String(chars, i, 1);
+                int column = columns - 1 - i / rows;
+                int row = i % rows;
+                double x = 36 + column * cellWidth + (cellWidth - metrics.stringWidth(ch)) / 2;
+                double y = 36 + row * cellHeight + (cellHeight + metrics.getAscent() - metrics.getDescent()) / 2;
+                g.drawString(ch, (float) x, (float) y);
+            }
         } finally {
             g.dispose();
         }

@@ -5,6 +5,7 @@ import io.signflow.common.Mobiles;
 import io.signflow.common.RequestRejected;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The seal kinds ESS distinguishes (ComponentExtra.ComponentTypeLimit). */
-    static final List<String> SEAL_TYPES = List.of("OFFICIAL", "CONTRACT", "FINANCE", "PERSONNEL", "OTHER");
+    /**
+     * The seal kinds ESS distinguishes (ComponentExtra.ComponentTypeLimit), and the legal representative's
+     * seal that SIGN_LEGAL_PERSON_SEAL controls take.
+     */
+    static final List<String> SEAL_TYPES = List.of("OFFICIAL", "CONTRACT", "FINANCE", "PERSONNEL", "OTHER",
+            Seal.LEGAL_PERSON_SEAL);
+    /** A signer's name as contracts accept it: letters of any script with their marks, ·, dots, hyphens, spaces. */
+    private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L}\\p{M}·.\\- ]{1,50}");
     private static final char[] KEY_ALPHABET =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
@@ -83,8 +90,23 @@ public class TenantService {
     }
 
     public Seal createSeal(String id, String organizationId, String name, String sealType, boolean autoSignAllowed) {
+        return createSeal(id, organizationId, name, sealType, autoSignAllowed, null);
+    }
+
+    /**
+     * A seal with its picture drawn: an organization's round seal from its name, or for a legal
+     * representative's seal ({@code LEGAL_PERSON_SEAL}) the square seal of {@code legalRepresentative}.
+     */
+    public Seal createSeal(String id, String organizationId, String name, String sealType, boolean autoSignAllowed,
+                           String legalRepresentative) {
         Organization org = requireOrganization(organizationId);
-        String sealName = name == null || name.isBlank() ? "合同专用章" : name.trim();
+        boolean legal = Seal.LEGAL_PERSON_SEAL.equals(sealType == null ? null : sealType.trim());
+        String representative = legalRepresentative == null ? null : legalRepresentative.trim();
+        if (legal && (representative == null || !PERSON_NAME.matcher(representative).matches())) {
+            throw RequestRejected.badRequest("a LEGAL_PERSON_SEAL needs legalRepresentative, the legal "
+                    + "representative's name (1-50 letters of any script)");
+        }
+        String sealName = name == null || name.isBlank() ? (legal ? "法定代表人章" : "合同专用章") : name.trim();
         if (sealName.length() > 50) {
             throw RequestRejected.badRequest("name must be at most 50 characters");
         }
@@ -93,7 +115,7 @@ public class TenantService {
             throw RequestRejected.badRequest("sealType must be one of " + SEAL_TYPES);
         }
         Seal seal = new Seal(id != null ? id : Ids.next(), organizationId, sealName, type, autoSignAllowed);
-        seals.insert(seal, sealImages.render(org.name(), sealName));
+        seals.insert(seal, legal ? sealImages.renderLegalPerson(representative) : sealImages.render(org.name(), sealName));
         return seal;
     }
 

@@ -79,7 +79,7 @@ class ComponentRulesTest {
                         ErrorCodes.SIGN_COMPONENTS),
                 arguments("an approver's image", control("FILL_IMAGE"), Role.APPROVER_FILL,
                         ErrorCodes.NO_SUPPORT_COMPONENT_TYPE),
-                arguments("a type ESS has, not offered", control("SIGN_OPINION"), Role.SIGN,
+                arguments("a type ESS has, not offered", control("VIRTUAL_COMBINATION"), Role.APPROVER_FILL,
                         ErrorCodes.NO_SUPPORT_COMPONENT_TYPE),
                 arguments("no such type", control("STAMP"), Role.SIGN, ErrorCodes.NO_SUPPORT_COMPONENT_TYPE),
                 arguments("a second file", control("SIGN_SEAL").put("FileIndex", 1), Role.SIGN,

@@ -16,7 +16,7 @@ class CopiedPartyRulesTest {
     private static final String AT = "FlowGroupInfos[0]";
     private static final FlowGroupDraft.Approver SIGNER = new FlowGroupDraft.Approver("r1", "s1", 0,
             ApproverType.PERSON, false, null, "张三", "13800000001", null, null, null, "sms", null, null, null, false,
-            false, null, null, null, List.of(), List.of());
+            false, null, null, null, List.of(), List.of(), false);
 
     private static CcInfo cc(String name, String mobile) {
         return new CcInfo(mobile, name, null, null, null, null);

@@ -92,6 +92,6 @@ class FlowDocumentStamperTest {
 
     private static Signature signature() {
         return new Signature("r1", null, "测试有限公司", null, 3, "AUTO_SEAL", null, null, SEAL, "AUTO_SIGN", null,
-                OffsetDateTime.now(ZoneOffset.UTC));
+                OffsetDateTime.now(ZoneOffset.UTC), null, null);
     }
 }
