@@ -26,6 +26,15 @@ public class FlowGroupService {
         return outcome;
     }
 
+    /** A contract of its own: its group row, never shown as a group, is marked single. */
+    public void createSingle(FlowGroupDraft draft) {
+        groups.insert(draft);
+        groups.markSingle(draft.id());
+        FlowGroupDraft.Flow flow = draft.flows().get(0);
+        audit.record(draft.id(), flow.id(), AuditEvent.CREATED, AuditTrail.operator(draft.operatorUserId()),
+                draft.clientIp(), "contract " + flow.name());
+    }
+
     public void create(FlowGroupDraft draft) {
         groups.insert(draft);
         audit.recordAll(draft.id(), draft.flows().stream().map(FlowGroupDraft.Flow::id).toList(), AuditEvent.CREATED,

@@ -45,9 +45,7 @@ class SignLinks {
     }
 
     public IssuedLink issue(String signerId, Duration validity) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = newToken();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(validity);
         jdbc.sql("insert into sign_link (token_hash, signer_id, created_at, expires_at) values (?, ?, ?, ?)")
@@ -57,7 +55,7 @@ class SignLinks {
 
     /** The signer a token belongs to, if the token is one we issued and it has not expired. */
     public Optional<String> signerOf(String token) {
-        if (token == null || token.length() != 43) {
+        if (!isWellFormed(token)) {
             return Optional.empty();
         }
         return jdbc.sql("select signer_id from sign_link where token_hash = ? and expires_at > ?")
@@ -68,6 +66,17 @@ class SignLinks {
     public boolean markOpened(String token) {
         return jdbc.sql("update sign_link set first_opened_at = ? where token_hash = ? and first_opened_at is null")
                 .params(OffsetDateTime.now(clock), hash(token)).update() == 1;
+    }
+
+    /** 256 random bits, URL-safe: a link's only credential. */
+    static String newToken() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    static boolean isWellFormed(String token) {
+        return token != null && token.length() == 43;
     }
 
     static String hash(String token) {
