@@ -4,7 +4,9 @@
   'use strict';
 
   const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
-  const api = '/sign/api/' + encodeURIComponent(token);
+  // a preview link shows a contract not yet created, read-only
+  const preview = location.pathname.startsWith('/sign/preview/');
+  const api = (preview ? '/sign/preview-api/' : '/sign/api/') + encodeURIComponent(token);
   const $ = (id) => document.getElementById(id);
   const controls = window.SignerFillControls;
   const STATES = {
@@ -12,7 +14,8 @@
     WAITING: '请等待前一位签署人签署 · Waiting for an earlier signer',
     DONE: '您已签署全部合同 · You have signed everything',
     ENDED: '合同已结束，无需操作 · Nothing left to do',
-    READ_ONLY: '抄送给您查阅，无需签署 · Copied to you to read; nothing to sign'
+    READ_ONLY: '抄送给您查阅，无需签署 · Copied to you to read; nothing to sign',
+    PREVIEW: '预览：合同尚未发起，无法签署 · Preview: this contract has not been sent and cannot be signed'
   };
   const STATUS = { 1: '待签署 · to sign', 2: '部分签署 · partly signed', 3: '已拒签 · rejected', 4: '已完成 · completed',
     5: '已过期 · expired', 6: '已撤销 · cancelled', 0: '待补充签署人 · awaiting signers', 8: '待补充签署人 · awaiting signers' };
@@ -51,7 +54,9 @@
     const box = el('article', null, 'contract');
     box.dataset.flowId = contract.flowId;
     box.appendChild(el('h3', contract.flowName));
-    box.appendChild(el('p', STATUS[contract.flowStatus] || String(contract.flowStatus), 'muted status'));
+    if (contract.flowStatus != null) {
+      box.appendChild(el('p', STATUS[contract.flowStatus] || String(contract.flowStatus), 'muted status'));
+    }
     if (contract.message) box.appendChild(el('p', contract.message, 'muted'));
     if (contract.awaitingReview) box.appendChild(el('p', '签署审核中，审核通过后方可签署 · Awaiting the initiator’s review before you can sign', 'muted review'));
     if (contract.description) box.appendChild(el('p', contract.description, 'muted'));
@@ -103,6 +108,10 @@
   }
 
   function fieldLabel(f) {
+    return f.owner ? f.owner + ' · ' + (f.value || controlLabel(f)) : controlLabel(f);
+  }
+
+  function controlLabel(f) {
     switch (f.type) {
       case 'SIGN_SIGNATURE': return '签名 · signature';
       case 'SIGN_SEAL': return '盖章 · seal';
@@ -165,8 +174,10 @@
     view = data;
     $('group-name').textContent = data.groupName;
     $('initiator').textContent = '发起方 · From: ' + data.initiator;
-    $('signer').textContent = (data.readOnly ? '抄送 · Copied to: ' : '签署人 · Signer: ')
-      + [data.signer.organization, data.signer.name, data.signer.mobile].filter(Boolean).join(' ');
+    $('signer').textContent = data.signer
+      ? (data.readOnly ? '抄送 · Copied to: ' : '签署人 · Signer: ')
+        + [data.signer.organization, data.signer.name, data.signer.mobile].filter(Boolean).join(' ')
+      : '签署方 · Signers: ' + data.signers.join('，');
     $('state').textContent = STATES[data.state] || data.state;
     $('state').dataset.state = data.state;
     const list = $('contracts');

@@ -109,7 +109,9 @@ public class CallbackMessages {
             Set<String> due = operate == Operate.START ? turnsDueAtStart(flowId) : Set.of();
             data.put("Approvers", approvers.stream().map(a -> approver(a, due.contains(a.recipientId()), flow))
                     .toList());
-            data.put("FlowGroupMessage", Map.of("FlowGroupId", flow.groupId(), "FlowGroupName", flow.groupName()));
+            // a contract of its own belongs to no group: an explicit null, as for UserFlowType
+            data.put("FlowGroupMessage", flow.single() ? NullNode.instance
+                    : Map.of("FlowGroupId", flow.groupId(), "FlowGroupName", flow.groupName()));
             data.putAll(extra);
             enqueue(flow.destination(), flow.organizationId(), flow.groupId(), flow.id(), "FlowStatusChange", data);
         });

@@ -19,7 +19,7 @@ class CallbackSources {
     public record Flow(String id, String groupId, String groupName, String organizationId, String name, String flowType,
                        String description, int status, String message, boolean unordered, String userData,
                        String callbackUrl, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                       OffsetDateTime deadline, String organizationCallbackUrl) {
+                       OffsetDateTime deadline, String organizationCallbackUrl, boolean single) {
 
         /** The contract's own CallbackUrl wins over its organization's default address. */
         public String destination() {
@@ -38,7 +38,7 @@ class CallbackSources {
     public Optional<Flow> flow(String flowId) {
         return jdbc.sql("select f.id, f.group_id, g.name as group_name, f.organization_id, f.name, f.flow_type, "
                         + "f.description, f.status, f.message, f.unordered, f.user_data, f.callback_url, f.created_at, "
-                        + "f.updated_at, f.deadline, o.callback_url as organization_callback_url from flow f "
+                        + "f.updated_at, f.deadline, o.callback_url as organization_callback_url, g.single from flow f "
                         + "join flow_group g on g.id = f.group_id join organization o on o.id = f.organization_id "
                         + "where f.id = ?")
                 .param(flowId).query(Flow.class).optional();

@@ -4,7 +4,6 @@ import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
 import io.signflow.common.Ids;
 import io.signflow.flowgroup.FlowAccess;
-import io.signflow.flowgroup.FlowGroupRepository;
 import io.signflow.flowgroup.FlowGroupSummary;
 import io.signflow.flowgroup.FlowQueries;
 import io.signflow.flowgroup.FlowStatus;
@@ -30,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class EvidenceReportRequests {
 
     private final FlowQueries flows;
-    private final FlowGroupRepository groups;
     private final FlowAccess access;
     private final SealedDocuments sealed;
     private final QuotaService quota;
@@ -38,11 +36,10 @@ public class EvidenceReportRequests {
     private final EvidenceReportProcesses process;
     private final Clock clock;
 
-    public EvidenceReportRequests(FlowQueries flows, FlowGroupRepository groups, FlowAccess access,
+    public EvidenceReportRequests(FlowQueries flows, FlowAccess access,
                                   SealedDocuments sealed, QuotaService quota, EvidenceReportStore reports,
                                   EvidenceReportProcesses process, Clock clock) {
         this.flows = flows;
-        this.groups = groups;
         this.access = access;
         this.sealed = sealed;
         this.quota = quota;
@@ -63,7 +60,7 @@ public class EvidenceReportRequests {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String forGroup(ActingParty acting, String groupId) {
-        FlowGroupSummary group = groups.find(groupId).filter(g -> visible(acting, g.organizationId()))
+        FlowGroupSummary group = access.visibleGroup(acting.organization(), groupId)
                 .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract group " + groupId
                         + " does not exist."));
         List<FlowQueries.FlowRow> contracts = flows.flowsOfGroup(groupId);

@@ -40,7 +40,9 @@ final class EvidenceReportText {
         List<Line> lines = new ArrayList<>();
         lines.add(new Line("出证报告 · Evidence report", EvidenceReportLayout.TITLE, 0));
         lines.add(body("报告编号 ReportId: " + report.reportId()));
-        lines.add(body("合同组 Group: " + report.groupName() + " (FlowGroupId " + report.groupId() + ")"));
+        if (report.contracts().get(0).contract().inGroup()) {
+            lines.add(body("合同组 Group: " + report.groupName() + " (FlowGroupId " + report.groupId() + ")"));
+        }
         lines.add(body("范围 Scope: " + (report.contracts().size() == 1 ? "one contract, FlowId "
                 + report.contracts().get(0).contract().flowId() : "every contract of the group, "
                 + report.contracts().size() + " contracts")));

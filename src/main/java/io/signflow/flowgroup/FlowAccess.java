@@ -34,9 +34,12 @@ public class FlowAccess {
         return groups.findByFlow(flowId).filter(group -> isVisible(acting, group));
     }
 
-    /** The group when it exists and {@code acting} may see it. */
+    /**
+     * The group when it exists and {@code acting} may see it. A contract of its own has a group row that
+     * is no group to the API: its id is never given out, and is not found here.
+     */
     public Optional<FlowGroupSummary> visibleGroup(Organization acting, String groupId) {
-        return groups.find(groupId).filter(group -> isVisible(acting, group));
+        return groups.find(groupId).filter(group -> isVisible(acting, group)).filter(group -> !groups.isSingle(groupId));
     }
 
     private boolean isVisible(Organization acting, FlowGroupSummary group) {

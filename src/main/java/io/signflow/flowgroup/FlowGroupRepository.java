@@ -73,6 +73,24 @@ public class FlowGroupRepository {
                 + "permission, notify_type, notify_when) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copied);
     }
 
+    /** The group row of a contract of its own (CreateFlowByFiles): internal, never a FlowGroupId. */
+    public void markSingle(String groupId) {
+        jdbc.sql("update flow_group set single = true where id = ?").param(groupId).update();
+    }
+
+    /** Whether the group row is a single contract's own, which the API does not show as a group. */
+    public boolean isSingle(String groupId) {
+        return jdbc.sql("select single from flow_group where id = ?").param(groupId).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    /** A contract of its own has ended: its group row ends with it, since no flow-group concludes it. */
+    public void concludeIfSingle(String flowId) {
+        jdbc.sql("select g.id from flow_group g join flow f on f.group_id = g.id where f.id = ? and g.single")
+                .param(flowId).query(String.class).optional()
+                .ifPresent(groupId -> conclude(groupId, outcome(groupId)));
+    }
+
     public List<String> flowIds(String groupId) {
         return jdbc.sql("select id from flow where group_id = ? order by position").param(groupId)
                 .query(String.class).list();

@@ -56,6 +56,16 @@ public class FlowGroupService {
         return outcome;
     }
 
+    /** A contract of its own: its group row, never shown as a group, is marked single. */
+    public void createSingle(FlowGroupDraft draft) {
+        // one contract has no others to go on or be cancelled with
+        groups.insert(draft, FlowGroupPolicy.INDEPENDENT);
+        groups.markSingle(draft.id());
+        FlowGroupDraft.Flow flow = draft.flows().get(0);
+        audit.record(draft.id(), flow.id(), AuditEvent.CREATED, AuditTrail.operator(draft.operatorUserId()),
+                draft.clientIp(), "contract " + flow.name());
+    }
+
     public void create(FlowGroupDraft draft) {
         // the policy as it stands now stays the group's, whatever the organization chooses later
         groups.insert(draft, organizations.flowGroupPolicy(draft.organizationId()).orElseThrow());

@@ -10,6 +10,8 @@ import io.signflow.document.DocumentService.UsableDocument;
 import io.signflow.flowgroup.ComponentRules.Role;
 import io.signflow.tenant.ActingParty;
 import io.signflow.tenant.ActingPartyResolver;
+import io.signflow.tenant.Agent;
+import io.signflow.tenant.UserInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,11 +70,8 @@ class FlowGroupValidator {
                     + " sub-contracts; it holds " + infos.size() + ".");
         }
         var options = request.flowGroupOptions();
-        String verifyType = option(options == null ? null : options.approverVerifyType(), "VerifyCheck");
-        if (!verifyType.equals("VerifyCheck") && !verifyType.equals("MobileCheck")) {
-            throw new ApiException(ErrorCodes.PARAM_ERROR, "FlowGroupOptions.ApproverVerifyType must be VerifyCheck "
-                    + "or MobileCheck.");
-        }
+        String verifyType = verifyType("FlowGroupOptions.ApproverVerifyType",
+                options == null ? null : options.approverVerifyType());
         String selfNotify = notifyOption("SelfOrganizationApproverNotifyType",
                 options == null ? null : options.selfOrganizationApproverNotifyType());
         String otherNotify = notifyOption("OtherApproverNotifyType",
@@ -91,6 +90,42 @@ class FlowGroupValidator {
         return new FlowGroupDraft(Ids.next(), request.flowGroupName(), acting.organization().id(),
                 acting.operatorOrganization().id(), acting.operator().id(), caller.clientIp(), verifyType, selfNotify, otherNotify, flows,
                 now);
+    }
+
+    /**
+     * A contract that belongs to no group (CreateFlowByFiles): the checks of a sub-contract, with its
+     * fields named from the request's root (FlowName, Approvers[0]…), giving a draft of one contract
+     * whose group row is the contract's own. Signers have no group options: NotifyType alone decides.
+     */
+    FlowGroupDraft validateContract(ApiCaller caller, UserInfo operator, Agent agent, String approverVerifyType,
+                                    FlowGroupInfo info) {
+        ActingParty acting = actingParties.resolve(caller, operator, agent);
+        String verifyType = verifyType("ApproverVerifyType", approverVerifyType);
+        Instant now = clock.instant();
+        try {
+            checkFlowFields("", info, now);
+            String fileId = info.fileIds().get(0);
+            FlowGroupDraft.Flow flow = flow("", info, acting,
+                    documents.usableDocuments(acting.organization(), List.of(fileId)).get(fileId), now);
+            return new FlowGroupDraft(Ids.next(), info.flowName(), acting.organization().id(),
+                    acting.operatorOrganization().id(), acting.operator().id(), caller.clientIp(), verifyType, "sms",
+                    "sms", List.of(flow), now);
+        } catch (ApiException refused) {
+            throw new ApiException(refused.code(), fromRoot(refused.getMessage()));
+        }
+    }
+
+    /** A message about a field of a sub-contract at the root ("", not "FlowGroupInfos[0]") names the field alone. */
+    static String fromRoot(String message) {
+        return message.startsWith(".") ? message.substring(1) : message.startsWith(": ") ? message.substring(2) : message;
+    }
+
+    private static String verifyType(String field, String value) {
+        String verifyType = option(value, "VerifyCheck");
+        if (!verifyType.equals("VerifyCheck") && !verifyType.equals("MobileCheck")) {
+            throw new ApiException(ErrorCodes.PARAM_ERROR, field + " must be VerifyCheck or MobileCheck.");
+        }
+        return verifyType;
     }
 
     private void checkFlowFields(String at, FlowGroupInfo info, Instant now) {

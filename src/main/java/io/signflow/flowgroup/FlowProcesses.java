@@ -10,6 +10,12 @@ public interface FlowProcesses {
     /** Starts the flow-group process for a validated request. */
     void startGroup(FlowGroupDraft draft);
 
+    /**
+     * Records a validated contract of its own (a draft of one contract, its group row marked single),
+     * charges its quota unit and runs its sign-flow directly, with no flow-group around it.
+     */
+    void startFlow(FlowGroupDraft draft);
+
     /** Ends a contract's sign-flow through its cancel path; the cancel message is already recorded. */
     void cancelFlow(String flowId);
 

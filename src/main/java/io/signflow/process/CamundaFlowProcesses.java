@@ -9,16 +9,23 @@ import org.springframework.stereotype.Component;
 class CamundaFlowProcesses implements FlowProcesses {
 
     private final FlowGroupProcess groups;
+    private final SingleFlowProcess singles;
     private final SignFlowEvents flows;
 
-    CamundaFlowProcesses(FlowGroupProcess groups, SignFlowEvents flows) {
+    CamundaFlowProcesses(FlowGroupProcess groups, SingleFlowProcess singles, SignFlowEvents flows) {
         this.groups = groups;
+        this.singles = singles;
         this.flows = flows;
     }
 
     @Override
     public void startGroup(FlowGroupDraft draft) {
         groups.start(draft);
+    }
+
+    @Override
+    public void startFlow(FlowGroupDraft draft) {
+        singles.start(draft);
     }
 
     @Override

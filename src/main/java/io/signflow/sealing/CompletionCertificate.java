@@ -75,7 +75,9 @@ class CompletionCertificate {
         lines.add(heading("合同 Contract"));
         lines.add(body("名称 Name: " + contract.name()));
         lines.add(body("合同编号 FlowId: " + contract.flowId()));
-        lines.add(body("合同组 Group: " + contract.groupName() + " (" + contract.groupId() + ")"));
+        if (contract.inGroup()) {
+            lines.add(body("合同组 Group: " + contract.groupName() + " (" + contract.groupId() + ")"));
+        }
         lines.add(body("发起方 Initiator: " + contract.organizationName()));
         lines.add(body("发起时间 Created: " + time.format(contract.createdAt())));
         lines.add(body("原文件 Original file: " + contract.fileName() + ", " + content.originalPages() + " page(s)"));

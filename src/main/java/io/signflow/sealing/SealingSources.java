@@ -25,7 +25,12 @@ public class SealingSources {
 
     public record Contract(String flowId, String groupId, String name, String groupName, String organizationName,
                            String fileId, String fileName, String fileSha256, OffsetDateTime createdAt,
-                           OffsetDateTime updatedAt) {
+                           OffsetDateTime updatedAt, boolean single) {
+
+        /** A contract of its own (CreateFlowByFiles) is in no group; its group row is not shown. */
+        public boolean inGroup() {
+            return !single;
+        }
     }
 
     /** A control to draw: its place, and its value for fill controls. */
@@ -42,7 +47,7 @@ public class SealingSources {
 
     public Contract contract(String flowId) {
         return jdbc.sql("select f.id as flow_id, f.group_id, f.name, g.name as group_name, o.name as organization_name, "
-                        + "f.file_id, r.file_name, r.sha256 as file_sha256, f.created_at, f.updated_at from flow f "
+                        + "f.file_id, r.file_name, r.sha256 as file_sha256, f.created_at, f.updated_at, g.single from flow f "
                         + "join flow_group g on g.id = f.group_id join organization o on o.id = f.organization_id "
                         + "join file_resource r on r.id = f.file_id where f.id = ?")
                 .param(flowId).query(Contract.class).single();

@@ -32,7 +32,8 @@ class SignerPageController {
         }
     }
 
-    @GetMapping("/sign/{token}")
+    /** A signer's link, or a preview link of a contract not yet created, which the page shows read-only. */
+    @GetMapping({"/sign/{token}", "/sign/preview/{token}"})
     public ResponseEntity<byte[]> page(@PathVariable String token) {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

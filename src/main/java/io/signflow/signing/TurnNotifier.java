@@ -67,7 +67,10 @@ public class TurnNotifier {
                       String verb) {
         SignLinks.IssuedLink link = links.issue(signerId);
         java.util.List<String> flowIds = signers.flowIds(signerId);
-        String text = group.organizationName() + verb + "合同组“" + group.name() + "”中的" + flowIds.size()
+        // a contract of its own is named as such, not as a group of one
+        String text = groups.isSingle(group.id())
+                ? group.organizationName() + verb + "合同“" + group.name() + "”，请打开链接查看并签署：" + link.url()
+                : group.organizationName() + verb + "合同组“" + group.name() + "”中的" + flowIds.size()
                 + "份合同，请打开链接查看并签署：" + link.url();
         notifications.send(mobile, purpose, text, link.url(), null, group.id());
         audit.recordAll(group.id(), flowIds, AuditEvent.NOTIFIED, AuditTrail.PLATFORM, null,

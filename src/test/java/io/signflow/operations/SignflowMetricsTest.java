@@ -31,10 +31,12 @@ class SignflowMetricsTest {
         jdbc = JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:metrics" + System.nanoTime()
                 + ";DB_CLOSE_DELAY=-1", "sa", ""));
         jdbc.sql("create table flow (id varchar(32), status integer)").update();
-        jdbc.sql("create table flow_group (id varchar(32), status varchar(20))").update();
+        jdbc.sql("create table flow_group (id varchar(32), status varchar(20), single boolean default false)").update();
         jdbc.sql("create table outbox_message (id varchar(32), kind varchar(20), status varchar(10))").update();
         jdbc.sql("insert into flow values ('a', 1), ('b', 1), ('c', 4)").update();
-        jdbc.sql("insert into flow_group values ('g', 'SIGNING')").update();
+        jdbc.sql("insert into flow_group (id, status) values ('g', 'SIGNING')").update();
+        // a contract of its own has a group row that is no group
+        jdbc.sql("insert into flow_group values ('s', 'SIGNING', true)").update();
         jdbc.sql("insert into outbox_message values ('m', 'CALLBACK', 'RETRYING')").update();
         when(management.createJobQuery().executable().count()).thenReturn(3L);
         when(runtime.createIncidentQuery().count()).thenReturn(1L);
