@@ -6,11 +6,12 @@ import java.util.List;
  * What the signer page shows: the group, who is signing, and each of their contracts with its pages
  * and the signer's own fields. {@code state} sums it up: TO_SIGN (something can be signed now),
  * WAITING (it is someone else's turn first), DONE (all signed) or ENDED (nothing left to do).
- * {@code verification} is how the signer proves who they are: always MOBILE_CODE.
+ * {@code verification} is how the signer proves who they are: always MOBILE_CODE. {@code jumpUrl} is where
+ * the link's issuer asked to send the signer once done (CreateBatchQuickSignUrl's JumpUrl), or null.
  */
 record SignerView(String groupName, String initiator, Person signer, String verification, SignerState state,
                          boolean needsSignature, boolean needsSeal, List<SealOption> seals,
-                         List<Contract> contracts) {
+                         List<Contract> contracts, String jumpUrl) {
 
     record Person(String name, String organization, String mobile) {
     }

@@ -40,7 +40,7 @@ class SignerViews {
      * The signer's view. A used-up link shows only what became of each contract: no pages, fields or
      * seals, since the signer has nothing left to act on.
      */
-    SignerView of(Signer signer) {
+    SignerView of(Signer signer, String jumpUrl) {
         FlowGroupSummary group = groups.find(signer.groupId()).orElseThrow();
         List<Assignment> assignments = queries.assignments(signer.id());
         SignerState state = SignerState.of(assignments);
@@ -69,7 +69,7 @@ class SignerViews {
                 signer.isEnterprise() ? signer.organizationName() : null, Mobiles.masked(signer.mobile())),
                 SignatureRecords.MOBILE_CODE, state,
                 open.stream().anyMatch(f -> f.type().equals("SIGN_SIGNATURE")),
-                open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions, contracts);
+                open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions, contracts, jumpUrl);
     }
 
     private static SignerView.Field field(Field f) {

@@ -82,7 +82,7 @@ class SigningService {
                 audit.recordAll(signer.groupId(), SignerTurns.flowIds(queries.assignments(signer.id())),
                         AuditEvent.LINK_OPENED, actor(signer), client.ip(), client.userAgent(), null);
             }
-            return views.of(signer);
+            return view(signer, token);
         });
     }
 
@@ -103,7 +103,7 @@ class SigningService {
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.SIGNED, actor(signer), client.ip(),
                     client.userAgent(), signedWith.described());
             turn.forEach(a -> processes.signed(a.flowId(), a.recipientId()));
-            return views.of(signer);
+            return view(signer, token);
         });
     }
 
@@ -132,7 +132,7 @@ class SigningService {
             audit.recordAll(signer.groupId(), SignerTurns.flowIds(turn), AuditEvent.REJECTED, actor(signer),
                     client.ip(), client.userAgent(), reason);
             turn.forEach(a -> processes.rejected(a.flowId(), a.recipientId()));
-            return views.of(signer);
+            return view(signer, token);
         });
     }
 
@@ -163,6 +163,10 @@ class SigningService {
             throw outcome.wrongCode();
         }
         return outcome.view();
+    }
+
+    private SignerView view(Signer signer, String token) {
+        return views.of(signer, links.find(token).map(SignLinks.Link::jumpUrl).orElse(null));
     }
 
     private <T> T inTransaction(Supplier<T> work) {
