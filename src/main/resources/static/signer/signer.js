@@ -1,5 +1,7 @@
 // The signer page: shows the signer's contracts of a group and signs or rejects them all at once
 // through /sign/api/<token>. Every text from the server is set with textContent, never as markup.
+// Framed by an application, it tells the parent page what happens (loaded, signed, rejected, failed)
+// with postMessage, addressed only to the origins the server allows to frame it (docs/api.md).
 (function () {
   'use strict';
 
@@ -21,6 +23,26 @@
     5: '已过期 · expired', 6: '已撤销 · cancelled', 0: '待补充签署人 · awaiting signers', 8: '待补充签署人 · awaiting signers' };
   let view = null;
   let inked = false;
+  const embedOrigins = (document.querySelector('meta[name="signflow-embed-origins"]').content || '')
+    .split(' ').filter(Boolean);
+
+  // A message reaches the parent only if its origin is the target given, so each allowed origin is
+  // tried and the browser drops the rest; '*' is never used.
+  function announce(event, details) {
+    if (window.parent === window) return;
+    const message = Object.assign({ source: 'signflow-signer', version: 1, event: event, state: null, flowIds: [],
+      jumpUrl: null }, details);
+    embedOrigins.forEach((origin) => window.parent.postMessage(message, origin));
+  }
+
+  function outcome(data, flowIds) {
+    return { state: data.state, flowIds: flowIds, jumpUrl: data.jumpUrl || null };
+  }
+
+  function acted(before, after, approveStatus) {
+    const open = new Set(before.contracts.filter((c) => c.canSign || c.canReject).map((c) => c.flowId));
+    return after.contracts.filter((c) => open.has(c.flowId) && c.approveStatus === approveStatus).map((c) => c.flowId);
+  }
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -45,7 +67,9 @@
     });
     const data = await response.json().catch(() => ({}));
     if (!response.ok) {
-      throw new Error(data.detail || data.title || ('Error ' + response.status));
+      const error = new Error(data.detail || data.title || ('Error ' + response.status));
+      error.status = response.status;
+      throw error;
     }
     return data;
   }
@@ -172,6 +196,7 @@
 
   function render(data) {
     view = data;
+    renderJump(data);
     $('group-name').textContent = data.groupName;
     $('initiator').textContent = '发起方 · From: ' + data.initiator;
     $('signer').textContent = data.signer
@@ -202,6 +227,12 @@
     seals.hidden = data.seals.length === 0;
     $('seal-note').hidden = data.seals.length > 0;
     $('reject-section').hidden = !data.contracts.some((c) => c.canReject);
+  }
+
+  function renderJump(data) {
+    const usable = /^https?:\/\//i.test(data.jumpUrl || '') && (data.state === 'DONE' || data.state === 'ENDED');
+    if (usable) $('jump').href = data.jumpUrl;
+    $('jump-section').hidden = !usable;
   }
 
   function setupPad() {
@@ -237,13 +268,25 @@
     });
   }
 
-  async function act(button, work) {
+  function failed(action, e) {
+    showError(e.message);
+    announce('failed', { state: view ? view.state : null, jumpUrl: view ? view.jumpUrl || null : null,
+      action: action, status: e.status || null, message: e.message });
+  }
+
+  async function act(button, action, work) {
     showError('');
     button.disabled = true;
+    const before = view;
     try {
-      render(await work());
+      const after = await work();
+      render(after);
+      if (action === 'sign' || action === 'reject') {
+        announce(action === 'sign' ? 'signed' : 'rejected',
+          outcome(after, acted(before, after, action === 'sign' ? 3 : 4)));
+      }
     } catch (e) {
-      showError(e.message);
+      failed(action, e);
     } finally {
       button.disabled = false;
     }
@@ -259,10 +302,10 @@
         note.hidden = false;
         $('code').focus();
       } catch (e) {
-        showError(e.message);
+        failed('code', e);
       }
     });
-    $('sign').addEventListener('click', () => act($('sign'), async () => {
+    $('sign').addEventListener('click', () => act($('sign'), 'sign', async () => {
       await controls.settled();
       const body = { code: $('code').value.trim(), fills: fillValues() };
       if (view.needsSignature && !window.SignControls.generated()) {
@@ -273,7 +316,7 @@
       window.SignControls.addTo(body, view);
       return call('POST', '/sign', body);
     }));
-    $('reject').addEventListener('click', () => act($('reject'), () =>
+    $('reject').addEventListener('click', () => act($('reject'), 'reject', () =>
       call('POST', '/reject', { code: $('code').value.trim(), reason: $('reject-reason').value.trim() })));
   }
 
@@ -282,10 +325,13 @@
   window.SignControls.setup();
   $('view-send-code').addEventListener('click', () => call('POST', '/code').then(() => $('view-code').focus(),
     (e) => showError(e.message)));
-  $('view-unlock').addEventListener('click', () => act($('view-unlock'), () =>
+  $('view-unlock').addEventListener('click', () => act($('view-unlock'), 'view', () =>
     call('POST', '/view', { code: $('view-code').value.trim() })));
-  call('GET', '').then(render).catch((e) => {
+  call('GET', '').then((data) => {
+    render(data);
+    announce('loaded', outcome(data, data.contracts.map((c) => c.flowId)));
+  }).catch((e) => {
     $('group-name').textContent = '无法打开 · Cannot open this link';
-    showError(e.message);
+    failed('open', e);
   });
 })();

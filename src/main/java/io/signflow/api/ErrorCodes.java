@@ -35,6 +35,7 @@ public final class ErrorCodes {
 
     // tenancy
     public static final String USER_NOT_FOUND = "ResourceNotFound.User";
+    public static final String MISSING_USER_ID = "MissingParameter.UserId";
     public static final String USER_NOT_VERIFIED = "ResourceNotFound.VerifyUser";
     public static final String ORGANIZATION_NOT_FOUND = "ResourceNotFound.Organization";
     public static final String FORBID = "OperationDenied.Forbid";
@@ -94,6 +95,7 @@ public final class ErrorCodes {
     public static final String SIGN_COMPONENTS = "InvalidParameter.SignComponents";
     public static final String NO_SUPPORT_COMPONENT_TYPE = "OperationDenied.NoSupportComponentType";
     public static final String NO_SUPPORT_JUMP_PAGE = "OperationDenied.NoSupportJumpPage";
+    public static final String JUMP_URL = "InvalidParameter.JumpUrl";
     public static final String COMPONENT_FILE_INDEX = "InvalidParameter.ComponentFileIndex";
     public static final String COMPONENT_PAGE = "InvalidParameter.ComponentPage";
     public static final String COMPONENT_POSITION = "InvalidParameter.ComponentPosition";

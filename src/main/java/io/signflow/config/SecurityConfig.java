@@ -14,13 +14,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. The admin API and the actuator (but its health) need the admin login over HTTP
  * Basic. Everything else carries its own proof: API calls their TC3 signature, signer pages their
  * link token, and the Camunda webapps (Cockpit, Tasklist, Admin) and the engine REST API the engine's
  * own login, whose admin account is the same (see EngineRestAuthentication and AdminUserSync).
+ * Responses may be framed by pages of this origin only, except the signer page, which may be
+ * framed where its organization allows.
  */
 @Configuration
 class SecurityConfig {
@@ -44,13 +50,18 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain openChain(HttpSecurity http) throws Exception {
+        // the signer page decides its own framing from its link (signing.SignerPageController)
+        RequestMatcher notTheSignerPage = new NegatedRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/sign/{token}"));
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // the API is signed per request, signer pages carry a token, the Camunda webapps guard
                 // themselves with their own CSRF filter
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .headers(headers -> headers.frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notTheSignerPage,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN))));
         return http.build();
     }
 

@@ -45,11 +45,16 @@ class SignLinks {
     }
 
     public IssuedLink issue(String signerId, Duration validity) {
+        return issue(signerId, validity, null);
+    }
+
+    /** A link that, once the signer has nothing left to do, offers to take them to {@code jumpUrl} (may be null). */
+    public IssuedLink issue(String signerId, Duration validity, String jumpUrl) {
         String token = newToken();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(validity);
-        jdbc.sql("insert into sign_link (token_hash, signer_id, created_at, expires_at) values (?, ?, ?, ?)")
-                .params(hash(token), signerId, now, expires).update();
+        jdbc.sql("insert into sign_link (token_hash, signer_id, created_at, expires_at, jump_url) values (?, ?, ?, ?, ?)")
+                .params(hash(token), signerId, now, expires, jumpUrl).update();
         return new IssuedLink(publicUrl.resolve("/sign/" + token), expires);
     }
 
@@ -60,6 +65,19 @@ class SignLinks {
         }
         return jdbc.sql("select signer_id from sign_link where token_hash = ? and expires_at > ?")
                 .params(hash(token), OffsetDateTime.now(clock)).query(String.class).optional();
+    }
+
+    /** A link we issued, expired or not: its signer and where it sends them after signing. */
+    public record Link(String signerId, OffsetDateTime expiresAt, String jumpUrl) {
+    }
+
+    /** The link a token stands for, whether or not it still works (the page needs its owner to answer at all). */
+    public Optional<Link> find(String token) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select signer_id, expires_at, jump_url from sign_link where token_hash = ?")
+                .param(hash(token)).query(Link.class).optional();
     }
 
     /** Notes the first time a link is opened; true only that first time. */

@@ -12,12 +12,13 @@ import java.util.List;
  * says how the signature may be made (HANDWRITE, SYSTEM_ESIGN: generated from the name);
  * {@code legalPersonSeals} are the legal representative's seals for SIGN_LEGAL_PERSON_SEAL controls.
  * {@code viewLocked}: some contracts are shown (and signed) only after a one-time code (ApproverVerifyTypes 2);
- * until then they come without pages and fields.
+ * until then they come without pages and fields. {@code jumpUrl} is where the link's issuer asked to send
+ * the signer once done (CreateBatchQuickSignUrl's JumpUrl), or null.
  */
 record SignerView(String groupName, String initiator, Person signer, String verification, SignerState state,
                          boolean needsSignature, boolean needsSeal, List<SealOption> seals,
                          List<Contract> contracts, List<String> signatureKinds, boolean needsLegalPersonSeal,
-                         List<SealOption> legalPersonSeals, boolean viewLocked) {
+                         List<SealOption> legalPersonSeals, boolean viewLocked, String jumpUrl) {
 
     record Person(String name, String organization, String mobile) {
     }

@@ -44,7 +44,7 @@ class SignerViews {
      * The signer's view. A used-up link shows only what became of each contract: no pages, fields or
      * seals, since the signer has nothing left to act on.
      */
-    SignerView of(Signer signer) {
+    SignerView of(Signer signer, String jumpUrl) {
         FlowGroupSummary group = groups.find(signer.groupId()).orElseThrow();
         List<Assignment> assignments = queries.assignments(signer.id());
         SignerState state = SignerState.of(assignments);
@@ -85,7 +85,7 @@ class SignerViews {
                 open.stream().anyMatch(f -> SignatureMarks.SIGNATURE_TYPES.contains(f.type())),
                 open.stream().anyMatch(f -> SEAL_TYPES.contains(f.type())), sealOptions(signer, usedUp, false),
                 contracts, List.copyOf(SignatureMarks.signatureKinds(open)), needsLegalPersonSeal,
-                needsLegalPersonSeal ? sealOptions(signer, usedUp, true) : List.of(), viewLocked);
+                needsLegalPersonSeal ? sealOptions(signer, usedUp, true) : List.of(), viewLocked, jumpUrl);
     }
 
     /** A contract shown only after a code the signer has not given yet; nothing to hide once it has ended. */

@@ -92,7 +92,7 @@ class SigningService {
                 audit.recordAll(signer.groupId(), SignerTurns.flowIds(queries.assignments(signer.id())),
                         AuditEvent.LINK_OPENED, actor(signer), client.ip(), client.userAgent(), null);
             }
-            return views.of(signer);
+            return view(signer, token);
         });
     }
 
@@ -120,7 +120,7 @@ class SigningService {
             audit.recordAll(signer.groupId(), flowIds, AuditEvent.SIGNED, actor(signer), client.ip(),
                     client.userAgent(), signedWith.described());
             turn.forEach(a -> processes.signed(a.flowId(), a.recipientId()));
-            return views.of(signer);
+            return view(signer, token);
         });
     }
 
@@ -132,7 +132,7 @@ class SigningService {
             audit.recordAll(signer.groupId(), SignerTurns.flowIds(queries.assignments(signer.id())),
                     AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(), client.userAgent(),
                     "to view the contracts: " + verifiedHow(signer));
-            return views.of(holders.of(token));
+            return view(signer, token);
         });
     }
 
@@ -161,7 +161,7 @@ class SigningService {
             audit.recordAll(signer.groupId(), SignerTurns.flowIds(turn), AuditEvent.REJECTED, actor(signer),
                     client.ip(), client.userAgent(), reason);
             turn.forEach(a -> processes.rejected(a.flowId(), a.recipientId()));
-            return views.of(signer);
+            return view(signer, token);
         });
     }
 
@@ -205,6 +205,10 @@ class SigningService {
             throw outcome.wrongCode();
         }
         return outcome.view();
+    }
+
+    private SignerView view(Signer signer, String token) {
+        return views.of(signer, links.find(token).map(SignLinks.Link::jumpUrl).orElse(null));
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -19,9 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminOrganizationController {
 
     private final TenantService tenants;
+    private final EmbedOrigins embedOrigins;
 
-    public AdminOrganizationController(TenantService tenants) {
+    public AdminOrganizationController(TenantService tenants, EmbedOrigins embedOrigins) {
         this.tenants = tenants;
+        this.embedOrigins = embedOrigins;
+    }
+
+    record Embedding(java.util.List<String> origins) {
     }
 
     record NewOrganization(@NotBlank String name, String parentOrganizationId, Long quota) {
@@ -58,6 +63,17 @@ class AdminOrganizationController {
         NewSeal seal = body == null ? new NewSeal(null, null, null, null) : body;
         return Map.of("sealId", tenants.createSeal(null, organizationId, seal.name(), seal.sealType(),
                 !Boolean.FALSE.equals(seal.autoSign()), seal.legalRepresentative()).id());
+    }
+
+    /** The origins whose pages may show this organization's signer pages in a frame (and receive their events). */
+    @PutMapping("/{organizationId}/embedding")
+    public Embedding setEmbedding(@PathVariable String organizationId, @RequestBody Embedding body) {
+        return new Embedding(embedOrigins.replace(organizationId, body.origins()));
+    }
+
+    @GetMapping("/{organizationId}/embedding")
+    public Embedding embedding(@PathVariable String organizationId) {
+        return new Embedding(embedOrigins.of(organizationId));
     }
 
     @PostMapping("/{organizationId}/api-keys")

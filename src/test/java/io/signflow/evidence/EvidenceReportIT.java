@@ -7,11 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.AbstractModel;
-import com.tencentcloudapi.common.CommonClient;
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.ess.v20201111.EssClient;
 import com.tencentcloudapi.ess.v20201111.models.CreateFlowEvidenceReportRequest;
 import com.tencentcloudapi.ess.v20201111.models.CreateFlowEvidenceReportResponse;
@@ -201,16 +197,6 @@ class EvidenceReportIT extends ApiTestBase {
                         r -> r.getStatus().equals("EvidenceStatusSuccess"));
         assertThat(done.getReportUrl()).contains("/files/evidence-reports/" + reportId + ".pdf?expires=");
         return done.getReportUrl();
-    }
-
-    private CommonClient common(ApiClient credentials) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint("127.0.0.1:" + port);
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new CommonClient("ess", "2020-11-11", new Credential(credentials.secretId(), credentials.secretKey()),
-                "", profile);
     }
 
     private static byte[] download(String url) throws Exception {

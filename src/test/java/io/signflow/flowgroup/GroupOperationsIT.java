@@ -7,12 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tencentcloudapi.common.CommonClient;
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import io.signflow.support.AdminClient;
-import io.signflow.support.ApiClient;
 import io.signflow.support.ApiTestBase;
 import io.signflow.support.CallbackReceiver;
 import io.signflow.support.Requests;
@@ -272,16 +268,6 @@ class GroupOperationsIT extends ApiTestBase {
         } catch (TencentCloudSDKException e) {
             return e.getErrorCode();
         }
-    }
-
-    private CommonClient common(ApiClient credentials) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint("127.0.0.1:" + port);
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new CommonClient("ess", "2020-11-11", new Credential(credentials.secretId(), credentials.secretKey()),
-                "", profile);
     }
 
     private static JsonNode describe(Group group) {

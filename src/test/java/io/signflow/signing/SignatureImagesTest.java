@@ -21,7 +21,7 @@ class SignatureImagesTest {
 
     private final SignatureImages images = new SignatureImages(new SigningProperties(Duration.ofDays(1),
             Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofSeconds(60), 10, 5, Duration.ofMinutes(15),
-            DataSize.ofKilobytes(512)));
+            DataSize.ofKilobytes(512), Duration.ofDays(7)));
 
     @Test
     void aSmallPngDeclaringHugeDimensionsIsRefusedFromItsHeaderBeforeDecoding() throws IOException {

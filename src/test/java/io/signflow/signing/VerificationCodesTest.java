@@ -25,7 +25,7 @@ class VerificationCodesTest {
     private static final Instant START = Instant.parse("2026-03-01T15:00:00Z");
     private static final SigningProperties PROPERTIES = new SigningProperties(Duration.ofDays(30),
             Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofSeconds(60), 10, 5, Duration.ofMinutes(15),
-            DataSize.ofKilobytes(512));
+            DataSize.ofKilobytes(512), Duration.ofDays(7));
 
     private final MigratedDatabase database = new MigratedDatabase();
     private final AdjustableClock clock = AdjustableClock.at(START);

@@ -1,5 +1,6 @@
 package io.signflow.support;
 
+import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
@@ -140,5 +141,16 @@ public abstract class ApiTestBase {
         ClientProfile profile = new ClientProfile();
         profile.setHttpProfile(http);
         return new EssClient(new Credential(credentials.secretId(), credentials.secretKey()), "", profile);
+    }
+
+    /** The official SDK's generic client, for actions its EssClient does not have (yet). */
+    protected CommonClient common(ApiClient credentials) {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint("127.0.0.1:" + port);
+        http.setProtocol(HttpProfile.REQ_HTTP);
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new CommonClient("ess", "2020-11-11", new Credential(credentials.secretId(), credentials.secretKey()),
+                "", profile);
     }
 }
