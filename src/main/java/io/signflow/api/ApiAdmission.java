@@ -6,9 +6,9 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a request may run now: the organization's rate for the action, then a place among the
- * requests in progress of its kind (creating or not), for the organization and for this node
- * ({@link AdmissionProperties}). Creating actions have a bound of their own, below the others', so a
+ * Whether a request may run now: a place among this node's requests in progress of its kind
+ * (creating or not), then the organization's rate for the action and a place among the
+ * organization's requests of that kind ({@link AdmissionProperties}). Creating actions have a bound of their own, below the others', so a
  * flood of creations leaves reads, cancellations and signers' links their places, and the job
  * executor the connections it completes contracts with. A refusal comes at once and takes nothing.
  */
@@ -35,27 +35,28 @@ class ApiAdmission {
                 .build();
     }
 
-    /** A place for the request, to be closed when it has been answered; refused with RequestLimitExceeded. */
-    Permit admit(String organizationId, ApiAction<?> action) {
+    /**
+     * A place among the node's requests of the action's kind (null: not an action, counted with the
+     * others), taken before authentication so that a refusal costs no database work; to be closed when
+     * the request has been answered. Refused with RequestLimitExceeded.
+     */
+    Permit admitToNode(ApiAction<?> action) {
+        boolean creating = action != null && action.creates();
+        Bulkhead node = creating ? nodeCreating : nodeOther;
+        take(node, "The service already has " + node.getBulkheadConfig().getMaxConcurrentCalls() + " "
+                + describe(creating) + " in progress on this node");
+        return node::onComplete;
+    }
+
+    /** The organization's rate and a place among its requests of the action's kind; refused with RequestLimitExceeded. */
+    Permit admitOrganization(String organizationId, ApiAction<?> action) {
         rateLimiter.acquire(organizationId, action.name());
         boolean creating = action.creates();
-        String kind = creating ? "creating" : "other";
-        Bulkhead organization = organizations.bulkhead(organizationId + '/' + kind,
+        Bulkhead organization = organizations.bulkhead(organizationId + '/' + (creating ? "creating" : "other"),
                 creating ? organizationCreating : organizationOther);
         take(organization, "Your organization already has " + organization.getBulkheadConfig().getMaxConcurrentCalls()
                 + " " + describe(creating) + " in progress on this node");
-        Bulkhead node = creating ? nodeCreating : nodeOther;
-        try {
-            take(node, "The service already has " + node.getBulkheadConfig().getMaxConcurrentCalls() + " "
-                    + describe(creating) + " in progress on this node");
-        } catch (ApiException refused) {
-            organization.onComplete();
-            throw refused;
-        }
-        return () -> {
-            node.onComplete();
-            organization.onComplete();
-        };
+        return organization::onComplete;
     }
 
     private static String describe(boolean creating) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ class ApiGateway {
     public static final String VERSION = "2020-11-11";
     private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
     private static final int ATTEMPTS = 4;
+    private static final Pattern QUERY_ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z]+)(?:&|$)");
 
     private final ApiAuthenticator authenticator;
     private final ApiAdmission admission;
@@ -51,7 +54,7 @@ class ApiGateway {
         long started = System.nanoTime();
         String code = "OK";
         MDC.put("requestId", requestId);
-        try {
+        try (ApiAdmission.Permit node = admission.admitToNode(actions.get(claimedAction(request)))) {
             SignedCall call = authenticator.authenticate(request);
             action = call.action();
             ObjectNode response = ApiJson.MAPPER.valueToTree(dispatch(call, request.header(IdempotentRequests.HEADER)));
@@ -83,6 +86,19 @@ class ApiGateway {
         }
     }
 
+    /**
+     * The action a request names before its signature is checked (TC3's header, or signature v1's
+     * Action in the query string; a v1 form body's is not read here), to count it with its kind.
+     */
+    private static String claimedAction(ApiHttpRequest request) {
+        String header = request.header("X-TC-Action");
+        if (header != null || request.query() == null) {
+            return header;
+        }
+        Matcher action = QUERY_ACTION.matcher(request.query());
+        return action.find() ? action.group(1) : null;
+    }
+
     /** The answer to a request whose body or query string ("what") is over its limit. */
     public byte[] tooLarge(String what, long limit) {
         return error(RequestIds.next(), new ApiException(ErrorCodes.REQUEST_SIZE_LIMIT_EXCEEDED,
@@ -109,7 +125,7 @@ class ApiGateway {
         if (call.payload() instanceof ApiPayload.Unsupported unsupported) {
             throw new ApiException(ErrorCodes.UNSUPPORTED_PROTOCOL, unsupported.reason());
         }
-        try (ApiAdmission.Permit admitted = admission.admit(call.caller().organizationId(), action)) {
+        try (ApiAdmission.Permit admitted = admission.admitOrganization(call.caller().organizationId(), action)) {
             return run(action, call.caller(), call.payload(), action.creates() ? idempotencyKey : null);
         }
     }
