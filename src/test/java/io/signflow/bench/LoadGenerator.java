@@ -124,6 +124,12 @@ public final class LoadGenerator {
         Recorder recorder = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"));
         out.printf("groups of %d sub-contracts, 2 signers each%n", flows);
         recorder.print(out);
+        out.println(pgbench());
+    }
+
+    /** The database's pace beside the creation figures, unless --pgbench=false. */
+    private String pgbench() {
+        return Boolean.parseBoolean(option("pgbench", "true")) ? PgBench.figure() : "pgbench: not asked for";
     }
 
     /** Time per group and per sub-contract at 2, 3, 10 and 50 sub-contracts, one size after the other. */
@@ -315,8 +321,8 @@ public final class LoadGenerator {
         Driver.closedLoop(creations(3, false), concurrency, duration("measure", "15s"), closed);
         double max = options.containsKey("max-rate") ? Double.parseDouble(option("max-rate", "0"))
                 : closed.codes(action).getOrDefault("OK", 0L) / closed.seconds();
-        out.printf("maximum: %.1f groups/s (closed loop, %d at a time, answers %s)%n", max, concurrency,
-                closed.codes(action));
+        out.printf("maximum: %.1f groups/s (closed loop, %d at a time, answers %s); %s%n", max, concurrency,
+                closed.codes(action), pgbench());
 
         Recorder half = new Recorder();
         Driver.openLoop(creations(3, false), max / 2, duration, half);
