@@ -13,4 +13,13 @@ public interface ApiAction<Q> {
     Class<Q> requestType();
 
     Object handle(ApiCaller caller, Q request);
+
+    /**
+     * True for an action that creates something a client would not want twice (a group, files, a
+     * report): it runs within the creating actions' admission bound, and a request carrying an
+     * idempotency key is answered once per key (docs/api.md).
+     */
+    default boolean creates() {
+        return false;
+    }
 }

@@ -34,6 +34,23 @@ public final class Failures {
         return false;
     }
 
+    /**
+     * The connection pool had no free connection within its timeout while the database was reachable:
+     * the pool's timeout carries the last failure to connect as its cause when the database is away,
+     * and none when every connection was simply in use.
+     */
+    public static boolean isConnectionPoolExhausted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException pool) {
+                return pool.getCause() == null;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     public static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException

@@ -45,6 +45,11 @@ class UploadFilesAction implements ApiAction<UploadFilesRequest> {
     }
 
     @Override
+    public boolean creates() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "UploadFiles";
     }

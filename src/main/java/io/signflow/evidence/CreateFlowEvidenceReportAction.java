@@ -35,6 +35,11 @@ public class CreateFlowEvidenceReportAction implements ApiAction<CreateFlowEvide
     }
 
     @Override
+    public boolean creates() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "CreateFlowEvidenceReport";
     }

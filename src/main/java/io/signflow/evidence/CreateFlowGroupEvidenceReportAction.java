@@ -30,6 +30,11 @@ public class CreateFlowGroupEvidenceReportAction implements ApiAction<CreateFlow
     }
 
     @Override
+    public boolean creates() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "CreateFlowGroupEvidenceReport";
     }

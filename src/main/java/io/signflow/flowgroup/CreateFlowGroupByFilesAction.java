@@ -22,6 +22,11 @@ class CreateFlowGroupByFilesAction implements ApiAction<CreateFlowGroupByFilesRe
     }
 
     @Override
+    public boolean creates() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "CreateFlowGroupByFiles";
     }

@@ -66,7 +66,7 @@ public class OutboxRelay implements DisposableBean {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
-        this.inFlight = new InFlightLimit(properties.inFlightPerReceiver());
+        this.inFlight = new InFlightLimit(properties.inFlightPerReceiver(), PATIENCE);
         for (MessageKind kind : MessageKind.values()) {
             String name = "outbox-" + kind.name().toLowerCase(Locale.ROOT);
             executors.put(kind, new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
@@ -131,7 +131,7 @@ public class OutboxRelay implements DisposableBean {
             OutboxMessage message = repository.find(id).orElseThrow();
             MessageDeliverer deliverer = deliverers.get(message.kind());
             String receiver = deliverer.receiver(message);
-            if (receiver != null && (busy.contains(receiver) || !inFlight.tryAcquire(receiver, PATIENCE))) {
+            if (receiver != null && (busy.contains(receiver) || !inFlight.tryAcquire(receiver))) {
                 // the receiver has not answered the deliveries under way within a moment: free this
                 // thread for other receivers and try again shortly, without counting an attempt
                 busy.add(receiver);
@@ -180,7 +180,7 @@ public class OutboxRelay implements DisposableBean {
         }
         MessageDeliverer deliverer = deliverers.get(message.kind());
         String receiver = deliverer.receiver(message);
-        if (receiver != null && !inFlight.tryAcquire(receiver, PATIENCE)) {
+        if (receiver != null && !inFlight.tryAcquire(receiver)) {
             throw new DeliveryFailedException("The receiver has not answered the " + properties.inFlightPerReceiver()
                     + " deliveries already waiting for it; this one waits for the next retry");
         }

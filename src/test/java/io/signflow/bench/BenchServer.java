@@ -42,7 +42,7 @@ final class BenchServer implements AutoCloseable {
     static BenchServer start(List<String> extraArguments) throws Exception {
         TestDatabase.Server postgres = postgres();
         ServerProcess process = ServerProcess.start(postgres, ServerProcess.createDatabase(postgres, "signflow_bench"),
-                "bench-master-key", extraArguments).awaitHealthy(Duration.ofMinutes(3));
+                "bench-master-key", extraArguments).awaitHealthy(Duration.ofMinutes(10));
         return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process);
     }
 

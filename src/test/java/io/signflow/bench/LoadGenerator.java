@@ -60,7 +60,7 @@ public final class LoadGenerator {
     void run(String scenario) throws Exception {
         List<String> serverArguments = new ArrayList<>(options.containsKey("server-args")
                 ? List.of(option("server-args", "").split(" ")) : List.of());
-        if (scenario.equals("e2e")) {
+        if (scenario.equals("e2e") || scenario.equals("overload")) {
             // it reads the completed groups every second; the other scenarios leave the gauges at their default pace
             serverArguments.add("--signflow.metrics.refresh=1s");
         }
@@ -81,7 +81,8 @@ public final class LoadGenerator {
                 case "e2e" -> endToEnd();
                 case "signing" -> signing();
                 case "soak" -> soak();
-                default -> throw new IllegalArgumentException("scenario must be create, scaling, e2e, signing or soak");
+                case "overload" -> overload();
+                default -> throw new IllegalArgumentException("scenario must be create, scaling, e2e, signing, soak or overload");
             }
         } finally {
             server.close();
@@ -123,6 +124,12 @@ public final class LoadGenerator {
         Recorder recorder = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"));
         out.printf("groups of %d sub-contracts, 2 signers each%n", flows);
         recorder.print(out);
+        out.println(pgbench());
+    }
+
+    /** The database's pace beside the creation figures, unless --pgbench=false. */
+    private String pgbench() {
+        return Boolean.parseBoolean(option("pgbench", "true")) ? PgBench.figure() : "pgbench: not asked for";
     }
 
     /** Time per group and per sub-contract at 2, 3, 10 and 50 sub-contracts, one size after the other. */
@@ -149,6 +156,14 @@ public final class LoadGenerator {
     private static final int CALLBACKS_PER_GROUP = 3 * 3 + 1;
 
     private void endToEnd() throws Exception {
+        endToEnd(Double.parseDouble(option("rate", "20")), duration("duration", "30s"));
+    }
+
+    /** What an end-to-end run measured: groups created and completed while the load ran, and the drain after it. */
+    private record EndToEnd(long created, double completedDuringLoad, double loadSeconds, Double drainedAfterLoad) {
+    }
+
+    private EndToEnd endToEnd(double rate, Duration duration) throws Exception {
         CallbackReceiver receiver = new CallbackReceiver(() -> 200);
         AdminClient admin = new AdminClient(server.port(), server.adminPassword());
         for (Tenant tenant : tenants) {
@@ -157,8 +172,6 @@ public final class LoadGenerator {
         }
         double completedBefore = server.metric("signflow_groups", "status=\"COMPLETED\"");
         Recorder recorder = new Recorder();
-        Duration duration = duration("duration", "30s");
-        double rate = Double.parseDouble(option("rate", "20"));
         Thread load = new Thread(() -> {
             try {
                 Driver.openLoop(creations(3, true), rate, duration, recorder);
@@ -172,6 +185,7 @@ public final class LoadGenerator {
         Double drainedAfterLoad = null;
         Long loadEnded = null;
         double completed = 0;
+        double completedDuringLoad = 0;
         long nextRow = 0;
         // one reading a second at most; the seconds printed are the time since the load began
         while (System.nanoTime() - start < duration.plusMinutes(10).toNanos()) {
@@ -184,6 +198,7 @@ public final class LoadGenerator {
             long now = System.nanoTime();
             if (loadEnded == null && !load.isAlive()) {
                 loadEnded = now;
+                completedDuringLoad = completed;
             }
             boolean done = loadEnded != null && completed >= created - recorder.errors()
                     && receiver.received().size() >= completed * CALLBACKS_PER_GROUP;
@@ -203,6 +218,9 @@ public final class LoadGenerator {
         out.printf("completed groups: %.0f in %.1f s = %.1f groups/s; backlog drained %s s after the load stopped; "
                 + "%d callbacks delivered%n", completed, (System.nanoTime() - start) / 1e9,
                 completed / ((System.nanoTime() - start) / 1e9), drainedAfterLoad, receiver.received().size());
+        var created = recorder.histogram("CreateFlowGroupByFiles", "OK");
+        return new EndToEnd(created == null ? 0 : created.getTotalCount(), completedDuringLoad,
+                (loadEnded == null ? System.nanoTime() : loadEnded) / 1e9 - start / 1e9, drainedAfterLoad);
     }
 
     /** One signing action over all ten contracts of a group, through the signer page's API. */
@@ -283,5 +301,63 @@ public final class LoadGenerator {
         }
         out.printf("p99 drift %.1f %%, errors %.0f%n", 100 * (last[4] - first[4]) / first[4],
                 rows.stream().mapToDouble(r -> r[5]).sum());
+    }
+
+    /**
+     * Offered creations beyond what the server can take, open loop: the maximum is measured first
+     * (closed loop, --concurrency at a time, 4 by default), then half of it and twice it are offered
+     * for --duration each. Prints the answers by code (no InternalError may be among them), how fast
+     * refusals come, accepted latency at twice the maximum against half of it, and, with auto-signed
+     * groups at the maximum, how completion keeps pace with creation and how long the backlog takes
+     * to drain once the load stops.
+     */
+    private void overload() throws Exception {
+        Duration duration = duration("duration", "20s");
+        String action = "CreateFlowGroupByFiles";
+        Recorder warmup = new Recorder();
+        Driver.closedLoop(creations(3, false), 4, duration("warmup", "20s"), warmup);
+        Recorder closed = new Recorder();
+        int concurrency = Integer.parseInt(option("concurrency", "4"));
+        Driver.closedLoop(creations(3, false), concurrency, duration("measure", "15s"), closed);
+        double max = options.containsKey("max-rate") ? Double.parseDouble(option("max-rate", "0"))
+                : closed.codes(action).getOrDefault("OK", 0L) / closed.seconds();
+        out.printf("maximum: %.1f groups/s (closed loop, %d at a time, answers %s); %s%n", max, concurrency,
+                closed.codes(action), pgbench());
+
+        Recorder half = new Recorder();
+        Driver.openLoop(creations(3, false), max / 2, duration, half);
+        Recorder twice = new Recorder();
+        Driver.openLoop(creations(3, false), max * 2, duration, twice);
+        for (var phase : List.of(Map.entry("half the maximum", half), Map.entry("twice the maximum", twice))) {
+            Recorder recorder = phase.getValue();
+            out.printf("%s, %.1f/s offered for %d s: answers %s%n", phase.getKey(),
+                    phase.getKey().startsWith("half") ? max / 2 : max * 2, duration.toSeconds(), recorder.codes(action));
+            recorder.codes(action).keySet().forEach(code -> {
+                var h = recorder.histogram(action, code);
+                out.printf("  %-24s %7d  %8.1f/s  p50 %8.1f  p99 %8.1f  max %8.1f ms%n", code, h.getTotalCount(),
+                        h.getTotalCount() / (double) duration.toSeconds(), Recorder.ms(h.getValueAtPercentile(50)),
+                        Recorder.ms(h.getValueAtPercentile(99)), Recorder.ms(h.getMaxValue()));
+            });
+        }
+        long internalErrors = twice.codes(action).entrySet().stream().filter(e -> e.getKey().startsWith("InternalError"))
+                .mapToLong(Map.Entry::getValue).sum()
+                + half.codes(action).entrySet().stream().filter(e -> e.getKey().startsWith("InternalError"))
+                .mapToLong(Map.Entry::getValue).sum();
+        var refused = twice.histogram(action, "RequestLimitExceeded");
+        var acceptedTwice = twice.histogram(action, "OK");
+        var acceptedHalf = half.histogram(action, "OK");
+        out.printf("InternalError answers: %d; refusals' p99 %.1f ms; accepted p99 at twice the maximum %.1f ms, at half %.1f ms"
+                        + " (%.1fx); accepted at twice the maximum %.1f/s = %.2f of the maximum%n", internalErrors,
+                refused == null ? 0 : Recorder.ms(refused.getValueAtPercentile(99)),
+                Recorder.ms(acceptedTwice.getValueAtPercentile(99)), Recorder.ms(acceptedHalf.getValueAtPercentile(99)),
+                acceptedTwice.getValueAtPercentile(99) / (double) acceptedHalf.getValueAtPercentile(99),
+                acceptedTwice.getTotalCount() / (double) duration.toSeconds(),
+                acceptedTwice.getTotalCount() / (double) duration.toSeconds() / max);
+
+        out.printf("auto-signed groups at the maximum, %.1f/s, to completion:%n", max);
+        EndToEnd e2e = endToEnd(max, duration);
+        out.printf("while the load ran: created %.1f groups/s, completed %.1f groups/s (%.2f of created); "
+                        + "backlog drained %s s after the load stopped%n", e2e.created() / e2e.loadSeconds(),
+                e2e.completedDuringLoad() / e2e.loadSeconds(), e2e.completedDuringLoad() / e2e.created(), e2e.drainedAfterLoad());
     }
 }

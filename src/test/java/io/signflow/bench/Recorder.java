@@ -18,18 +18,42 @@ final class Recorder {
 
     private final ConcurrentMap<String, Histogram> latencies = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> codes = new ConcurrentHashMap<>();
+    /** The same latencies again per action and answer code, so that refusals and successes are told apart. */
+    private final ConcurrentMap<String, Histogram> latenciesByCode = new ConcurrentHashMap<>();
     private volatile long startedNanos = System.nanoTime();
 
     void record(String action, long dueNanos, String code) {
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - dueNanos);
-        latencies.computeIfAbsent(action, a -> new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3))
-                .recordValue(Math.max(1, Math.min(micros, TimeUnit.MINUTES.toMicros(10))));
+        long value = Math.max(1, Math.min(micros, TimeUnit.MINUTES.toMicros(10)));
+        latencies.computeIfAbsent(action, a -> newHistogram()).recordValue(value);
+        latenciesByCode.computeIfAbsent(action + " " + code, a -> newHistogram()).recordValue(value);
         codes.computeIfAbsent(action + " " + code, c -> new LongAdder()).increment();
+    }
+
+    private static Histogram newHistogram() {
+        return new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+    }
+
+    /** Latencies of the answers to {@code action} with {@code code} ("OK" for success); null when there were none. */
+    Histogram histogram(String action, String code) {
+        return latenciesByCode.get(action + " " + code);
+    }
+
+    /** Answer codes to {@code action} and how many times each came. */
+    Map<String, Long> codes(String action) {
+        Map<String, Long> counts = new TreeMap<>();
+        codes.forEach((key, count) -> {
+            if (key.startsWith(action + " ")) {
+                counts.put(key.substring(action.length() + 1), count.sum());
+            }
+        });
+        return counts;
     }
 
     /** Forgets everything so far: what the warm-up recorded does not count. */
     void reset() {
         latencies.clear();
+        latenciesByCode.clear();
         codes.clear();
         startedNanos = System.nanoTime();
     }

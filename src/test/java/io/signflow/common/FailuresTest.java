@@ -3,8 +3,11 @@ package io.signflow.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,5 +38,17 @@ class FailuresTest {
     @CsvSource({"40001, true", "40P01, true", "08006, false", "23505, false"})
     void tellsConflictsWorthAnotherAttempt(String sqlState, boolean conflict) {
         assertThat(Failures.isTransientConflict(throughTheEngine(sqlState))).isEqualTo(conflict);
+    }
+
+    @Test
+    void tellsAPoolWithEveryConnectionInUseFromADatabaseThatIsAway() {
+        SQLException busy = new SQLTransientConnectionException("pool - Connection is not available, request timed out after 5000ms");
+        SQLException away = new SQLTransientConnectionException("pool - Connection is not available, request timed out after 5000ms",
+                new SQLException("Connection refused", "08001"));
+
+        assertThat(Failures.isConnectionPoolExhausted(new CannotGetJdbcConnectionException("x", busy))).isTrue();
+        assertThat(Failures.isConnectionPoolExhausted(new CannotGetJdbcConnectionException("x", away))).isFalse();
+        assertThat(Failures.isDatabaseUnavailable(away)).isTrue();
+        assertThat(Failures.isConnectionPoolExhausted(new SQLException("deadlock", "40P01"))).isFalse();
     }
 }

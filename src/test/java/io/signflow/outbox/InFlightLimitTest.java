@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class InFlightLimitTest {
 
-    private static final Duration LONG_PATIENCE = Duration.ofMinutes(1);
-    private final InFlightLimit limit = new InFlightLimit(2);
+    private final InFlightLimit patient = new InFlightLimit(2, Duration.ofMinutes(1));
+    private final InFlightLimit brief = new InFlightLimit(2, Duration.ofMillis(50));
 
     private record Waiting(Thread thread, FutureTask<Boolean> acquired) {
     }
@@ -34,37 +34,36 @@ class InFlightLimitTest {
 
     @Test
     void aPlaceFreedWhileADeliveryWaitsIsTakenByIt() throws Exception {
-        assertThat(limit.tryAcquire("https://fast.example", Duration.ZERO)).isTrue();
-        assertThat(limit.tryAcquire("https://fast.example", Duration.ZERO)).isTrue();
-        Waiting waiting = waiting(() -> limit.tryAcquire("https://fast.example", LONG_PATIENCE));
+        assertThat(patient.tryAcquire("https://fast.example")).isTrue();
+        assertThat(patient.tryAcquire("https://fast.example")).isTrue();
+        Waiting waiting = waiting(() -> patient.tryAcquire("https://fast.example"));
 
-        limit.release("https://fast.example");
+        patient.release("https://fast.example");
 
         assertThat(waiting.acquired().get(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(limit.tryAcquire("https://fast.example", Duration.ZERO)).as("the place went to the waiter")
-                .isFalse();
+        assertThat(patient.available("https://fast.example")).as("the place went to the waiter").isZero();
     }
 
     @Test
     void aReceiverThatHoldsItsPlacesIsRefusedWhenThePatienceEndsAndOthersAreNot() {
-        assertThat(limit.tryAcquire("https://hangs.example", Duration.ZERO)).isTrue();
-        assertThat(limit.tryAcquire("https://hangs.example", Duration.ZERO)).isTrue();
+        assertThat(brief.tryAcquire("https://hangs.example")).isTrue();
+        assertThat(brief.tryAcquire("https://hangs.example")).isTrue();
 
-        assertThat(limit.tryAcquire("https://hangs.example", Duration.ofMillis(50))).isFalse();
-        assertThat(limit.tryAcquire("https://hangs.example", Duration.ZERO)).isFalse();
-        assertThat(limit.tryAcquire("https://other.example", Duration.ZERO)).isTrue();
+        assertThat(brief.tryAcquire("https://hangs.example")).isFalse();
+        assertThat(brief.tryAcquire("https://hangs.example")).isFalse();
+        assertThat(brief.tryAcquire("https://other.example")).isTrue();
 
-        limit.release("https://hangs.example");
-        assertThat(limit.tryAcquire("https://hangs.example", Duration.ZERO)).isTrue();
+        brief.release("https://hangs.example");
+        assertThat(brief.tryAcquire("https://hangs.example")).isTrue();
     }
 
     @Test
     void aWaitingDeliveryThatIsInterruptedGivesUpAndKeepsTheInterrupt() throws Exception {
-        limit.tryAcquire("https://hangs.example", Duration.ZERO);
-        limit.tryAcquire("https://hangs.example", Duration.ZERO);
+        patient.tryAcquire("https://hangs.example");
+        patient.tryAcquire("https://hangs.example");
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         Waiting waiting = waiting(() -> {
-            boolean acquired = limit.tryAcquire("https://hangs.example", LONG_PATIENCE);
+            boolean acquired = patient.tryAcquire("https://hangs.example");
             stillInterrupted.set(Thread.currentThread().isInterrupted());
             return acquired;
         });

@@ -34,9 +34,16 @@ public class ApiClient {
     }
 
     public JsonNode call(String action, Object body) {
+        return call(action, body, Map.of());
+    }
+
+    /** Calls with headers of its own besides the signed ones (e.g. X-Signflow-Idempotency-Key). */
+    public JsonNode call(String action, Object body, Map<String, String> extraHeaders) {
         byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : toJson(body);
-        return send(Tc3Signature.clientHeaders(secretId, secretKey, host(), action, "2020-11-11",
-                System.currentTimeMillis() / 1000, bytes), bytes);
+        Map<String, String> headers = new java.util.HashMap<>(Tc3Signature.clientHeaders(secretId, secretKey, host(),
+                action, "2020-11-11", System.currentTimeMillis() / 1000, bytes));
+        headers.putAll(extraHeaders);
+        return send(headers, bytes);
     }
 
     /** Sends with the given headers (Host is implied by the address) and returns the "Response" object. */

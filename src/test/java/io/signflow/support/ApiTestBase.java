@@ -44,6 +44,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "signflow.api.action-rate-limits.DescribeFlowBriefs=1000",
                 "signflow.api.action-rate-limits.DescribeBillUsageDetail=1000",
                 "signflow.api.action-rate-limits.DescribeBillUsage=5",
+                // as with the rates: concurrency tests reach the logic behind the bounds (ApiAdmissionTest tests them)
+                "signflow.api.admission.node-creating=100",
+                "signflow.api.admission.node-other=100",
+                "signflow.api.admission.organization-creating=100",
+                "signflow.api.admission.organization-other=100",
                 "logging.level.org.apache.pdfbox=ERROR",
                 // Spring Boot's tests turn metrics export off; the Prometheus endpoint is part of what is tested
                 "management.prometheus.metrics.export.enabled=true",

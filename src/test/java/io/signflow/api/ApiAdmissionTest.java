@@ -1,0 +1,115 @@
+package io.signflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiAdmissionTest {
+
+    /** 2 creations and 3 other requests per node, 1 creation and 2 others per organization. */
+    private final ApiAdmission admission = new ApiAdmission(
+            new ApiRateLimiter(new ApiProperties(1000, Map.of("CreateFlowGroupByFiles", 1000), null, null)),
+            new AdmissionProperties(2, 3, 1, 2, Duration.ZERO));
+
+    private static final ApiAction<Object> CREATE = action("CreateFlowGroupByFiles", true);
+    private static final ApiAction<Object> READ = action("DescribeFlowInfo", false);
+
+    @Test
+    void aCreationBeyondTheNodesBoundIsRefusedAtOnceWhileReadsAreStillAdmitted() {
+        ApiAdmission.Permit first = admit("org-a", CREATE);
+        admit("org-b", CREATE);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> admit("org-c", CREATE))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("RequestLimitExceeded");
+                    assertThat(e.getMessage()).contains("2 creating requests").contains("try again");
+                });
+        // no wait for a place (a connection would have been waited for up to 5 s); a second is the busy machine's margin
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        admit("org-c", READ).close();
+
+        first.close();
+        admit("org-c", CREATE);
+    }
+
+    @Test
+    void aRequestNamingNoActionIsCountedWithTheOthers() {
+        admission.admitToNode(null);
+        admission.admitToNode(null);
+        admission.admitToNode(null);
+
+        assertThatThrownBy(() -> admission.admitToNode(READ)).isInstanceOf(ApiException.class);
+        admission.admitToNode(CREATE);
+    }
+
+    @Test
+    void anOrganizationAtItsBoundIsRefusedWithoutTakingAPlaceOthersNeed() {
+        admit("org-a", CREATE);
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> admit("org-a", CREATE))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo("RequestLimitExceeded");
+                        assertThat(e.getMessage()).startsWith("Your organization already has 1 creating");
+                    });
+        }
+        // the refusals kept none of the node's two places
+        admit("org-b", CREATE);
+        assertThatThrownBy(() -> admit("org-c", CREATE))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+                        .startsWith("The service already has 2 creating"));
+    }
+
+    @Test
+    void theRateLimitStillApplies() {
+        ApiAdmission limited = new ApiAdmission(
+                new ApiRateLimiter(new ApiProperties(1, Map.of(), null, null)), new AdmissionProperties(9, 9, 9, 9, Duration.ZERO));
+
+        limited.admitOrganization("org-a", READ).close();
+        assertThatThrownBy(() -> limited.admitOrganization("org-a", READ))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("per second"));
+    }
+
+    /** A request's way through admission, as the gateway takes it: the node, then the organization. */
+    private ApiAdmission.Permit admit(String organizationId, ApiAction<?> action) {
+        ApiAdmission.Permit node = admission.admitToNode(action);
+        try {
+            ApiAdmission.Permit organization = admission.admitOrganization(organizationId, action);
+            return () -> {
+                organization.close();
+                node.close();
+            };
+        } catch (ApiException refused) {
+            node.close();
+            throw refused;
+        }
+    }
+
+    private static ApiAction<Object> action(String name, boolean creates) {
+        return new ApiAction<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Class<Object> requestType() {
+                return Object.class;
+            }
+
+            @Override
+            public Object handle(ApiCaller caller, Object request) {
+                return null;
+            }
+
+            @Override
+            public boolean creates() {
+                return creates;
+            }
+        };
+    }
+}
