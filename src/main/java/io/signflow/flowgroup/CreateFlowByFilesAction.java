@@ -32,6 +32,11 @@ class CreateFlowByFilesAction implements ApiAction<CreateFlowByFilesRequest> {
     }
 
     @Override
+    public boolean creates() {
+        return true;
+    }
+
+    @Override
     public Class<CreateFlowByFilesRequest> requestType() {
         return CreateFlowByFilesRequest.class;
     }
