@@ -132,7 +132,7 @@ class SigningService {
             audit.recordAll(signer.groupId(), SignerTurns.flowIds(queries.assignments(signer.id())),
                     AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(), client.userAgent(),
                     "to view the contracts: " + verifiedHow(signer));
-            return view(signer, token);
+            return view(holders.of(token), token);
         });
     }
 

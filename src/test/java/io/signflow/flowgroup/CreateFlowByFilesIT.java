@@ -267,8 +267,10 @@ class CreateFlowByFilesIT extends ApiTestBase {
         refusals.put("InvalidParameter.ComponentPage", r -> ((ObjectNode) r.at("/Approvers/0/SignComponents/0"))
                 .put("ComponentPage", 9));
         refusals.put("InvalidParameter.FlowDeadLine", r -> r.put("Deadline", 1000));
-        refusals.put("OperationDenied.CcForbid", r -> r.putArray("CcInfos").addObject().put("Mobile", "13800000000"));
-        refusals.put("UnsupportedOperation", r -> r.put("NeedSignReview", true));
+        refusals.put("OperationDenied.CcUserRepeat", r -> r.putArray("CcInfos").addObject().put("Mobile", "13800000000")
+                .put("Name", "张三"));
+        refusals.put("InvalidParameter.CcNum", r -> r.putArray("CcInfos").addObject().put("Mobile", "13800000001")
+                .put("Name", "李四").put("CcType", 2));
         refusals.put("InvalidParameter.ParamError", r -> r.put("ApproverVerifyType", "FaceCheck"));
         refusals.put("UnknownParameter", r -> r.put("FlowGroupName", "组"));
         for (var refusal : refusals.entrySet()) {

@@ -6,6 +6,7 @@ import io.signflow.support.ApiTestBase;
 import io.signflow.support.Requests;
 import io.signflow.support.Tenant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,10 +78,14 @@ class QuotaConcurrencyIT extends ApiTestBase {
         everyGroupProcessHasItsGroup();
     }
 
-    /** No flow-group instance was ever started (and kept) for a group that does not exist. */
+    /**
+     * No flow-group instance was ever started (and kept) for a group that does not exist. An instance a
+     * calling process started and whose request was refused (a BPMN error) never named a group: it has
+     * no business key and is left out.
+     */
     private void everyGroupProcessHasItsGroup() {
         List<String> keys = history.createHistoricProcessInstanceQuery().processDefinitionKey("flow-group").list()
-                .stream().map(p -> p.getBusinessKey()).toList();
+                .stream().map(p -> p.getBusinessKey()).filter(Objects::nonNull).toList();
         assertThat(keys).isNotEmpty();
         long known = jdbc.sql("select count(*) from flow_group where id in (:ids)").param("ids", keys)
                 .query(Long.class).single();
