@@ -234,8 +234,7 @@ class BatchLinksIT extends ApiTestBase {
         CreateOrganizationBatchSignUrlRequest byUserId = new CreateOrganizationBatchSignUrlRequest();
         byUserId.setOperator(operator(tenant));
         byUserId.setUserId(tenant.operatorId());
-        // FlowGroupId came after this SDK version: sent the way the SDK offers for fields it does not know yet
-        byUserId.set("FlowGroupId", group.groupId());
+        byUserId.setFlowGroupId(group.groupId());
         CreateOrganizationBatchSignUrlResponse link = ess.CreateOrganizationBatchSignUrl(byUserId);
 
         assertThat(link.getExpiredTime() - Instant.now().getEpochSecond()).isBetween(604_790L, 604_800L);
@@ -272,16 +271,16 @@ class BatchLinksIT extends ApiTestBase {
         CreateOrganizationBatchSignUrlRequest strangersEmployee = new CreateOrganizationBatchSignUrlRequest();
         strangersEmployee.setOperator(operator(tenant));
         strangersEmployee.setUserId(stranger.operatorId());
-        strangersEmployee.set("FlowGroupId", group.groupId());
+        strangersEmployee.setFlowGroupId(group.groupId());
         assertThat(code(() -> ess.CreateOrganizationBatchSignUrl(strangersEmployee))).isEqualTo("ResourceNotFound.User");
         CreateOrganizationBatchSignUrlRequest nobody = new CreateOrganizationBatchSignUrlRequest();
         nobody.setOperator(operator(tenant));
-        nobody.set("FlowGroupId", group.groupId());
+        nobody.setFlowGroupId(group.groupId());
         assertThat(code(() -> ess.CreateOrganizationBatchSignUrl(nobody))).isEqualTo("MissingParameter.UserId");
         CreateOrganizationBatchSignUrlRequest foreignGroup = new CreateOrganizationBatchSignUrlRequest();
         foreignGroup.setOperator(operator(stranger));
         foreignGroup.setUserId(stranger.operatorId());
-        foreignGroup.set("FlowGroupId", group.groupId());
+        foreignGroup.setFlowGroupId(group.groupId());
         assertThat(code(() -> sdk(stranger.api()).CreateOrganizationBatchSignUrl(foreignGroup)))
                 .isEqualTo("ResourceNotFound.Flow");
         // everything signed: the contracts have ended

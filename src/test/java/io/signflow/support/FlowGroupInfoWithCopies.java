@@ -7,7 +7,7 @@ import com.tencentcloudapi.ess.v20201111.models.FlowGroupInfo;
 import java.util.HashMap;
 
 /**
- * The SDK's FlowGroupInfo with the two fields newer SDKs carry and 3.1.1200 lacks, CcInfos and
+ * The SDK's FlowGroupInfo with the two fields its CreateFlowByFiles counterpart has and it lacks (3.1.1436), CcInfos and
  * CcNotifyType, so the official client sends copied parties exactly as a newer one does (the SDK
  * writes a subclass's exposed fields into the JSON body, and {@link #toMap} into flattened requests).
  */
