@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Names a dynamic signer (ApproverOption.FillType 1) of a contract, checked as at creation: a person
  * with a real name and a mainland mobile, an enterprise signer also with an organization — the one
- * fixed at creation, if any. Everything is checked before anything is written, so a refused fill
+ * fixed at creation, if any — who is neither another signer nor a copied party of the contract. Everything is checked before anything is written, so a refused fill
  * changes nothing — which is why its refusal does not doom the caller's transaction: the other items
  * of the request still go through. The caller holds the contract's lock.
  */
@@ -25,11 +25,13 @@ class DynamicSignerFilling {
     private final FlowProgress progress;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final CopiedParties copiedParties;
 
-    public DynamicSignerFilling(FlowProgress progress, AuditTrail audit, JdbcClient jdbc) {
+    public DynamicSignerFilling(FlowProgress progress, AuditTrail audit, JdbcClient jdbc, CopiedParties copiedParties) {
         this.progress = progress;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.copiedParties = copiedParties;
     }
 
     /** Who fills a slot. */
@@ -65,6 +67,11 @@ class DynamicSignerFilling {
                 && filler.mobile().trim().equals(a.mobile()));
         if (repeated) {
             throw new ApiException(ErrorCodes.APPROVER_REPEAT, at + ": this person already signs the contract " + flowId + ".");
+        }
+        // as CopiedPartyRules refuses at creation: a signer sees the contract already
+        if (copiedParties.ofFlows(List.of(flowId)).stream().anyMatch(c -> c.mobile().equals(filler.mobile().trim()))) {
+            throw new ApiException(ErrorCodes.CC_USER_REPEAT, at + ".ApproverMobile is a copied party's of the contract "
+                    + flowId + "; a copied party cannot also sign it.");
         }
         requireSealRestrictionsOf(at, slot.recipientId(), organization);
         boolean named = progress.fill(flowId, slot.recipientId(), organization, filler.name().trim(),

@@ -116,6 +116,38 @@ class IsolationMatrixIT extends ApiTestBase {
         cases.add(new Case("DescribeBillUsageDetail", "ProxyOrganizationId", id -> Map.of("StartTime", "20261101",
                 "EndTime", "20261130", "Agent", Map.of("ProxyOrganizationId", id)), victim.organizationId(),
                 "ResourceNotFound.Organization"));
+        // the actions of whole groups, single contracts, links, reminders and reviews
+        Map<String, Object> victimsSigner = Map.of("ApproverType", 1, "ApproverName", "受害人",
+                "ApproverMobile", "13900000077");
+        cases.add(new Case("CreateFlowByFiles", "FileIds", id -> Map.of("Operator", operator(), "FlowName", "单份",
+                "FileIds", List.of(id), "Approvers", List.of(Requests.person("陌生人", "13800000014"))),
+                victim.fileId(), "ResourceNotFound.Resource"));
+        cases.add(new Case("DescribeFlowComponents", "FlowId", id -> Map.of("Operator", operator(), "FlowId", id),
+                flowId, "ResourceNotFound.Flow"));
+        cases.add(new Case("CreateBatchQuickSignUrl", "FlowGroupId", id -> Map.of("Operator", operator(),
+                "FlowGroupId", id, "FlowApproverInfo", victimsSigner), groupId, "ResourceNotFound.Flow"));
+        cases.add(new Case("CreateBatchQuickSignUrl", "FlowIds", id -> Map.of("Operator", operator(),
+                "FlowIds", List.of(id), "FlowApproverInfo", victimsSigner), flowId, "ResourceNotFound.Flow"));
+        cases.add(new Case("CreateBatchQuickSignUrl", "FlowApproverInfo.RecipientId", id -> Map.of("Operator", operator(),
+                "FlowGroupId", ownGroupId, "FlowApproverInfo", Map.of("RecipientId", id)), recipientId, "ResourceNotFound"));
+        cases.add(new Case("CreateOrganizationBatchSignUrl", "FlowGroupId", id -> Map.of("Operator", operator(),
+                "FlowGroupId", id, "UserId", stranger.operatorId()), groupId, "ResourceNotFound.Flow"));
+        cases.add(new Case("CreateOrganizationBatchSignUrl", "FlowIds", id -> Map.of("Operator", operator(),
+                "FlowIds", List.of(id), "RecipientIds", List.of(recipientId)), flowId, "ResourceNotFound.Flow"));
+        cases.add(new Case("CreateFlowGroupReminds", "FlowGroupId", id -> Map.of("Operator", operator(),
+                "FlowGroupId", id), groupId, "ResourceNotFound.Flow"));
+        cases.add(new Case("CreateFlowSignReview", "FlowId", id -> Map.of("Operator", operator(), "FlowId", id,
+                "ReviewType", "SIGN_REJECT", "ReviewMessage", "驳回", "RecipientId", recipientId), flowId,
+                "ResourceNotFound.Flow"));
+        cases.add(new Case("CreateFlowGroupSignReview", "FlowGroupId", id -> Map.of("Operator", operator(),
+                "FlowGroupId", id, "ReviewType", "SIGN_REJECT", "ReviewMessage", "驳回", "ApproverInfo",
+                Map.of("ApproverType", "PERSON", "ApproverName", "受害人", "ApproverMobile", "13900000077")),
+                groupId, "ResourceNotFound.Flow"));
+        cases.add(new Case("ModifyFlowGroupDeadline", "FlowGroupId", id -> Map.of("Operator", operator(),
+                "FlowGroupId", id, "Deadline", java.time.Instant.now().plus(java.time.Duration.ofDays(400))
+                        .getEpochSecond()), groupId, "ResourceNotFound.Flow"));
+        cases.add(new Case("CancelFlowGroup", "FlowGroupId", id -> Map.of("Operator", operator(), "FlowGroupId", id,
+                "CancelMessage", "取消"), groupId, "ResourceNotFound.Flow"));
         // the stranger's own contracts with the victim's signers
         cases.add(new Case("CreateFlowSignUrl", "RecipientId", id -> Map.of("Operator", operator(), "FlowId", ownFlowId,
                 "FlowApproverInfos", List.of(Map.of("RecipientId", id))), recipientId, "ResourceNotFound"));
@@ -154,6 +186,13 @@ class IsolationMatrixIT extends ApiTestBase {
         requests.put("DescribeFileUrls", op -> Map.of("Operator", op, "BusinessType", "FLOW",
                 "BusinessIds", List.of(ownFlowId)));
         requests.put("VerifyPdf", op -> Map.of("Operator", op, "FlowId", ownFlowId));
+        requests.put("DescribeFlowComponents", op -> Map.of("Operator", op, "FlowId", ownFlowId));
+        requests.put("CreateOrganizationBatchSignUrl", op -> Map.of("Operator", op, "FlowGroupId", ownGroupId,
+                "UserId", stranger.operatorId()));
+        requests.put("CreateFlowGroupReminds", op -> Map.of("Operator", op, "FlowGroupId", ownGroupId));
+        requests.put("ModifyFlowGroupDeadline", op -> Map.of("Operator", op, "FlowGroupId", ownGroupId, "Deadline",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(400)).getEpochSecond()));
+        requests.put("CancelFlowGroup", op -> Map.of("Operator", op, "FlowGroupId", ownGroupId, "CancelMessage", "取消"));
         requests.put("UploadFiles", op -> Map.of("BusinessType", "DOCUMENT", "Caller", Map.of("OperatorId", op.get("UserId")),
                 "FileInfos", List.of(Map.of("FileName", "a.pdf", "FileBody", TestPdfs.base64(TestPdfs.a4(1))))));
         return requests;
@@ -191,6 +230,8 @@ class IsolationMatrixIT extends ApiTestBase {
         ownDynamicRecipientId = ownDynamic.at("/Approvers/0/Approvers/0/RecipientId").asText();
         ownSigner = SignerClient.invited(admin(), ownMobile);
         long victimsQuota = admin().get("/admin/organizations/" + victim.organizationId() + "/quota").get("used").asLong();
+        JsonNode victimsFlowBefore = victimsFlow();
+        String victimsDeadlineBefore = victimsDeadline();
 
         return Stream.concat(cases().stream().map(c -> DynamicTest.dynamicTest(c.action() + " with a stranger's "
                 + c.idKind(), () -> {
@@ -228,8 +269,11 @@ class IsolationMatrixIT extends ApiTestBase {
             assertThat(view.at("/contracts/0/pages")).isEmpty();
             assertThat(view.at("/contracts/0/fields")).isEmpty();
         }), DynamicTest.dynamicTest("the victim's contracts and quota are untouched", () -> {
-            assertThat(victim.api().ok("DescribeFlowInfo", Map.of("Operator", Map.of("UserId", victim.operatorId()),
-                    "FlowGroupId", groupId)).at("/FlowDetailInfos/0/FlowStatus").asInt()).isEqualTo(1);
+            JsonNode victimsFlow = victimsFlow();
+            assertThat(victimsFlow.get("FlowStatus").asInt()).isEqualTo(1);
+            assertThat(victimsDeadline()).as("not moved by ModifyFlowGroupDeadline").isEqualTo(victimsDeadlineBefore);
+            assertThat(victimsFlow.at("/FlowApproverInfos/1/ApproveStatus"))
+                    .as("not rejected by a signing review").isEqualTo(victimsFlowBefore.at("/FlowApproverInfos/1/ApproveStatus"));
             assertThat(admin().get("/admin/organizations/" + victim.organizationId() + "/quota").get("used").asLong())
                     .isEqualTo(victimsQuota);
             assertThat(jdbc.sql("select name from approver where recipient_id = ?").param(dynamicRecipientId)
@@ -237,6 +281,15 @@ class IsolationMatrixIT extends ApiTestBase {
             assertThat(SignerClient.invited(admin(), "13900000077").view().body().get("state").asText())
                     .isEqualTo("TO_SIGN");
         }))));
+    }
+
+    private JsonNode victimsFlow() {
+        return victim.api().ok("DescribeFlowInfo", Map.of("Operator", Map.of("UserId", victim.operatorId()),
+                "FlowGroupId", groupId)).at("/FlowDetailInfos/0");
+    }
+
+    private String victimsDeadline() {
+        return jdbc.sql("select deadline from flow where id = ?").param(flowId).query(String.class).single();
     }
 
     private static ObjectNode dynamicSigner() {

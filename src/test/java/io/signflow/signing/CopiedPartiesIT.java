@@ -206,4 +206,31 @@ class CopiedPartiesIT extends ApiTestBase {
         assertThat(jdbc.sql("select count(*) from flow where organization_id = ?").param(tenant.organizationId())
                 .query(Integer.class).single()).isZero();
     }
+
+    @Test
+    void aDynamicSignerCannotBeNamedWithACopiedPartysMobile() {
+        Tenant tenant = tenants().create();
+        String reader = Tenants.mobile();
+        var dynamic = Requests.person("占位", "13800000000");
+        dynamic.remove(List.of("ApproverName", "ApproverMobile"));
+        dynamic.put("ApproverRoleName", "乙方");
+        dynamic.putObject("ApproverOption").put("FillType", 1);
+        var request = Requests.group(tenant, 2, List.of(dynamic));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) request.at("/FlowGroupInfos/0")).putArray("CcInfos").addObject()
+                .put("Name", "王五").put("Mobile", reader);
+        JsonNode created = tenant.api().ok("CreateFlowGroupByFiles", request);
+        String flowId = created.at("/FlowIds/0").asText();
+        String recipientId = created.at("/Approvers/0/Approvers/0/RecipientId").asText();
+        Map<String, Object> fill = Map.of("Operator", Map.of("UserId", tenant.operatorId()), "FlowId", flowId,
+                "Approvers", List.of(Map.of("RecipientId", recipientId, "ApproverName", "王五", "ApproverMobile", reader)));
+
+        assertThat(tenant.api().code("CreateFlowApprovers", fill)).isEqualTo("OperationDenied.CcUserRepeat");
+        assertThat(jdbc.sql("select name from approver where recipient_id = ?").param(recipientId).query(String.class)
+                .optional()).as("still to be named").isEmpty();
+        // the other contract of the group copies nobody: the same person may sign it
+        String other = created.at("/FlowIds/1").asText();
+        String otherRecipient = created.at("/Approvers/1/Approvers/0/RecipientId").asText();
+        tenant.api().ok("CreateFlowApprovers", Map.of("Operator", Map.of("UserId", tenant.operatorId()), "FlowId", other,
+                "Approvers", List.of(Map.of("RecipientId", otherRecipient, "ApproverName", "王五", "ApproverMobile", reader))));
+    }
 }

@@ -170,6 +170,32 @@ class SignReviewIT extends ApiTestBase {
     }
 
     @Test
+    void aGroupSignRejectEndsEveryContractOfTheSignerAsRejected() throws Exception {
+        Tenant tenant = tenants().create(null, 100, 1);
+        String mobile = Tenants.mobile();
+        CreateFlowGroupByFilesResponse created = createReviewed(tenant, "审核丁", mobile);
+        EssClient ess = sdk(tenant.api());
+        CreateFlowGroupSignReviewRequest signReject = groupReview(tenant, created.getFlowGroupId(), "审核丁", mobile);
+        signReject.setReviewType("SIGN_REJECT");
+
+        assertThatThrownBy(() -> ess.CreateFlowGroupSignReview(signReject)).as("a SIGN_REJECT needs its message")
+                .isInstanceOfSatisfying(TencentCloudSDKException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("MissingParameter"));
+        signReject.setReviewMessage("资质不符");
+        ess.CreateFlowGroupSignReview(signReject);
+
+        JsonNode flows = describe(tenant, created.getFlowGroupId()).get("FlowDetailInfos");
+        assertThat(flows).hasSize(2).allSatisfy(flow -> {
+            assertThat(flow.get("FlowStatus").asInt()).isEqualTo(3);
+            assertThat(flow.get("FlowMessage").asText()).isEqualTo("资质不符");
+            assertThat(flow.at("/FlowApproverInfos/0/ApproveStatus").asInt()).isEqualTo(4);
+        });
+        assertThatThrownBy(() -> ess.CreateFlowGroupSignReview(groupReview(tenant, created.getFlowGroupId(), "审核丁",
+                mobile))).as("nothing is left to decide").isInstanceOfSatisfying(TencentCloudSDKException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo("OperationDenied.FlowHasTerminated"));
+    }
+
+    @Test
     void anOperatorPassesTheReviewAsATasklistTask() throws Exception {
         Tenant tenant = tenants().create(null, 100, 1);
         String mobile = Tenants.mobile();
