@@ -44,7 +44,8 @@ class BatchLinkTargets {
      * What the request names: the group or the contracts, and the signer — by identity ({@code wanted}),
      * by one RecipientId or SignId inside {@code wanted}, or by {@code recipientIds} paired with the FlowIds.
      */
-    record Wanted(String flowGroupId, List<String> flowIds, List<String> recipientIds, SignerLookup.Wanted signer) {
+    record Wanted(String flowGroupId, List<String> flowIds, List<String> recipientIds, SignerLookup.Wanted signer,
+                  boolean ownEmployee) {
     }
 
     /** The signer the link is for, one of their approvals, and their group. */
@@ -68,6 +69,8 @@ class BatchLinkTargets {
 
     private Target ofGroup(Organization acting, Wanted wanted) {
         FlowGroupSummary group = access.visibleGroup(acting, wanted.flowGroupId())
+                .or(() -> signedByOwnEmployee(wanted, groups.find(wanted.flowGroupId())
+                        .filter(g -> !groups.isSingle(g.id()))))
                 .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract group "
                         + wanted.flowGroupId() + " does not exist."));
         List<String> flowIds = groups.flowIds(group.id());
@@ -88,8 +91,10 @@ class BatchLinkTargets {
         Set<String> groupIds = new LinkedHashSet<>();
         FlowGroupSummary group = null;
         for (String flowId : flowIds) {
-            group = access.visibleGroupOfFlow(acting, flowId).orElseThrow(() -> new ApiException(
-                    ErrorCodes.FLOW_NOT_FOUND, "The contract " + flowId + " does not exist."));
+            group = access.visibleGroupOfFlow(acting, flowId)
+                    .or(() -> signedByOwnEmployee(wanted, groups.findByFlow(flowId)))
+                    .orElseThrow(() -> new ApiException(ErrorCodes.FLOW_NOT_FOUND, "The contract " + flowId
+                            + " does not exist."));
             groupIds.add(group.id());
         }
         if (groupIds.size() > 1) {
@@ -114,6 +119,18 @@ class BatchLinkTargets {
                     + "signs " + left + " of the group; name them too, or give FlowGroupId.");
         }
         return target(approvals.get(0), group);
+    }
+
+    /**
+     * A signing organization asks for its own employee's link (CreateOrganizationBatchSignUrl, as in ESS,
+     * where each party calls for its own signers): it reaches a group it did not send only where that
+     * employee signs, and any other group stays one that does not exist.
+     */
+    private Optional<FlowGroupSummary> signedByOwnEmployee(Wanted wanted, Optional<FlowGroupSummary> group) {
+        if (!wanted.ownEmployee()) {
+            return Optional.empty();
+        }
+        return group.filter(g -> !approvals(groups.flowIds(g.id()), wanted.signer()).isEmpty());
     }
 
     /** The identity to look for: as given, or that of the approver a RecipientId or SignId names. */

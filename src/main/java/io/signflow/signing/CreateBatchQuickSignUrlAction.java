@@ -121,9 +121,9 @@ class CreateBatchQuickSignUrlAction implements ApiAction<CreateBatchQuickSignUrl
                         + "FlowIds and FlowGroupId out.");
             }
             return new BatchLinkTargets.Wanted(null, pairs.stream().map(FlowBatchApproverInfo::flowId).toList(),
-                    pairs.stream().map(FlowBatchApproverInfo::recipientId).toList(), identity);
+                    pairs.stream().map(FlowBatchApproverInfo::recipientId).toList(), identity, false);
         }
-        return new BatchLinkTargets.Wanted(request.flowGroupId(), request.flowIds(), List.of(), identity);
+        return new BatchLinkTargets.Wanted(request.flowGroupId(), request.flowIds(), List.of(), identity, false);
     }
 
     /** Type, name, mobile and (for an enterprise signer) organization: what a contract names its signer by. */

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * CreateOrganizationBatchSignUrl: an enterprise signer's link to their contracts of a group
  * ({@link BatchLinkTargets}), valid {@code signflow.signing.organization-sign-url-ttl} (7 days, ESS's
  * default). As ESS has it, the calling organization's own employee is named by UserId, or by Name and
- * Mobile; another organization's signer by RecipientIds, one per contract of FlowIds. The link opens
+ * Mobile, in a group it sent or one where that employee signs; another organization's signer of a group
+ * it sent by RecipientIds, one per contract of FlowIds. The link opens
  * the same signer page as every other link; the employee applies their organization's seal there.
  */
 @Component
@@ -71,7 +72,7 @@ class CreateOrganizationBatchSignUrlAction implements ApiAction<CreateOrganizati
         boolean byRecipients = request.recipientIds() != null && !request.recipientIds().isEmpty();
         SignerLookup.Wanted employee = byRecipients ? null : employee(acting, request);
         BatchLinkTargets.Target target = targets.resolve(acting.organization(), new BatchLinkTargets.Wanted(
-                request.flowGroupId(), request.flowIds(), request.recipientIds(), employee));
+                request.flowGroupId(), request.flowIds(), request.recipientIds(), employee, !byRecipients));
         if (!target.approver().type().isEnterprise()) {
             throw new ApiException(ErrorCodes.RESOURCE_NOT_FOUND_GENERIC, "RecipientIds name a person, who signs "
                     + "for themselves; their link comes from CreateBatchQuickSignUrl.");
