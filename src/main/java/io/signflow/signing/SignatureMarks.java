@@ -1,5 +1,6 @@
 package io.signflow.signing;
 
+import io.signflow.common.Texts;
 import io.signflow.common.ComponentExtra;
 import io.signflow.common.RequestRejected;
 import io.signflow.flowgroup.SignControlRules;
@@ -59,13 +60,13 @@ class SignatureMarks {
         }
         String legalPersonSealId = fields.stream().anyMatch(f -> f.type().equals(LEGAL_PERSON_SEAL))
                 ? seals.chooseLegalPerson(signer.organizationName(), signer.mobile(),
-                SignerFills.blankToNull(request.legalPersonSealId()), restrictions(fields, LEGAL_PERSON_SEAL))
+                Texts.blankToNull(request.legalPersonSealId()), restrictions(fields, LEGAL_PERSON_SEAL))
                 : null;
         if (fields.stream().noneMatch(f -> SignerViews.SEAL_TYPES.contains(f.type()))) {
             return new SignatureRecords.Marks(null, null, signature, legalPersonSealId, kind);
         }
         SealChooser.Choice seal = seals.choose(signer.organizationName(), signer.mobile(),
-                SignerFills.blankToNull(request.sealId()), restrictions(fields, "SIGN_SEAL"));
+                Texts.blankToNull(request.sealId()), restrictions(fields, "SIGN_SEAL"));
         return new SignatureRecords.Marks(seal.sealId(), seal.drawnPng(), signature, legalPersonSealId, kind);
     }
 

@@ -1,5 +1,6 @@
 package io.signflow.signing;
 
+import io.signflow.common.Texts;
 import io.signflow.api.ErrorCodes;
 import io.signflow.common.ComponentExtra;
 import io.signflow.common.RequestRejected;
@@ -38,7 +39,7 @@ class SignerFills {
             if (!field.isFill()) {
                 continue;
             }
-            String value = blankToNull(values.getOrDefault(field.id(), field.componentValue()));
+            String value = Texts.blankToNull(values.getOrDefault(field.id(), field.componentValue()));
             if (value != null && field.type().equals("DYNAMIC_TABLE") && FillValueRules.isEmptyTable(value)) {
                 value = null;
             }
@@ -61,7 +62,4 @@ class SignerFills {
         }
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -1,5 +1,6 @@
 package io.signflow.signing;
 
+import io.signflow.common.Texts;
 import io.signflow.api.ErrorCodes;
 import io.signflow.common.ComponentExtra;
 import io.signflow.common.RequestRejected;
@@ -38,7 +39,7 @@ class SignerTexts {
             }
             String label = field.name() != null ? field.name() : field.type();
             boolean preset = field.type().equals("SIGN_OPINION") && field.componentValue() != null;
-            String value = preset ? field.componentValue() : SignerFills.blankToNull(values.get(field.id()));
+            String value = preset ? field.componentValue() : Texts.blankToNull(values.get(field.id()));
             if (value == null) {
                 if (field.required()) {
                     throw new RequestRejected(HttpStatus.BAD_REQUEST, "Fill in " + label + " first.",

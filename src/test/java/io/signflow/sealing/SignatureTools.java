@@ -21,19 +21,19 @@ import org.bouncycastle.cms.SignerInformation;
  * Looks at signed PDFs from outside the application: poppler's pdfsig, and OpenSSL on the signature's
  * timestamp token. What they print is kept under target/test-artifacts.
  */
-final class SignatureTools {
+public final class SignatureTools {
 
     static final Path ARTIFACTS = Path.of("target", "test-artifacts");
 
     private SignatureTools() {
     }
 
-    static boolean pdfsigInstalled() {
+    public static boolean pdfsigInstalled() {
         return Files.isExecutable(Path.of("/usr/bin/pdfsig"));
     }
 
     /** pdfsig's report on the file; kept as {@code artifact} unless that is null. */
-    static String pdfsig(byte[] pdf, String artifact) throws IOException, InterruptedException {
+    public static String pdfsig(byte[] pdf, String artifact) throws IOException, InterruptedException {
         Path file = Files.createTempFile("signed", ".pdf");
         try {
             Files.write(file, pdf);
