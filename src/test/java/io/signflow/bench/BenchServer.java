@@ -46,6 +46,15 @@ final class BenchServer implements AutoCloseable {
         return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process);
     }
 
+    /** {@link BaselineEngine} in a fresh database of its own on the same PostgreSQL. */
+    static BenchServer startBaseline() throws Exception {
+        TestDatabase.Server postgres = postgres();
+        ServerProcess process = ServerProcess.startMain(BaselineEngine.class.getName(), postgres,
+                ServerProcess.createDatabase(postgres, "signflow_baseline"), List.of())
+                .awaitHealthy(Duration.ofMinutes(10));
+        return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process);
+    }
+
     private static TestDatabase.Server postgres() {
         String external = System.getenv("SIGNFLOW_BENCH_POSTGRES_URL");
         if (external == null || external.isBlank()) {

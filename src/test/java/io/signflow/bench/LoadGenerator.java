@@ -3,6 +3,7 @@ package io.signflow.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signflow.support.AdminClient;
+import io.signflow.support.ApiClient;
 import io.signflow.support.CallbackReceiver;
 import io.signflow.support.Requests;
 import io.signflow.support.SignerClient;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Drives a Signflow server over HTTP the way integrators and signers do: requests signed with TC3,
@@ -91,12 +93,18 @@ public final class LoadGenerator {
 
     /** CreateFlowGroupByFiles with {@code flows} sub-contracts, each signed by the initiator automatically and a person. */
     private Driver.CallSource creations(int flows, boolean onlyAutoSigners) {
+        return creations(flows, onlyAutoSigners, Tenant::api);
+    }
+
+    /** The same requests, each sent through the client {@code target} gives for its organization. */
+    private Driver.CallSource creations(int flows, boolean onlyAutoSigners, Function<Tenant, ApiClient> target) {
         return () -> {
             Tenant tenant = tenants.get(ThreadLocalRandom.current().nextInt(tenants.size()));
             List<ObjectNode> approvers = onlyAutoSigners ? List.of(Requests.autoSigner(tenant))
                     : List.of(Requests.autoSigner(tenant), Requests.person("测试", Tenants.mobile()));
             ObjectNode request = Requests.group(tenant, flows, approvers);
-            return () -> new String[] {"CreateFlowGroupByFiles", tenant.api().code("CreateFlowGroupByFiles", request)};
+            ApiClient client = target.apply(tenant);
+            return () -> new String[] {"CreateFlowGroupByFiles", client.code("CreateFlowGroupByFiles", request)};
         };
     }
 
@@ -120,11 +128,45 @@ public final class LoadGenerator {
         return recorder;
     }
 
+    /**
+     * Creation, and beside it the engine's own limit: {@link BaselineEngine}, started here on the same
+     * PostgreSQL, driven with the same requests the same way, the two one after the other in each of
+     * --rounds rounds. --baseline=false leaves it out; against a server elsewhere (--url) it is left out
+     * unless asked for.
+     */
     private void create(int flows) throws Exception {
-        Recorder recorder = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"));
-        out.printf("groups of %d sub-contracts, 2 signers each%n", flows);
-        recorder.print(out);
-        out.println(pgbench());
+        if (!Boolean.parseBoolean(option("baseline", Boolean.toString(!options.containsKey("url"))))) {
+            Recorder recorder = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"));
+            out.printf("groups of %d sub-contracts, 2 signers each%n", flows);
+            recorder.print(out);
+            out.println(pgbench());
+            return;
+        }
+        List<String> rows = new ArrayList<>();
+        try (BenchServer baseline = BenchServer.startBaseline()) {
+            Map<Tenant, ApiClient> toBaseline = new HashMap<>();
+            tenants.forEach(t -> toBaseline.put(t, new ApiClient(baseline.port(), t.api().secretId(), t.api().secretKey())));
+            for (int round = 1; round <= Integer.parseInt(option("rounds", "1")); round++) {
+                Recorder engine = drive(creations(flows, false, toBaseline::get), duration("warmup", "10s"),
+                        duration("duration", "30s"));
+                double engineRate = engine.rate("CreateFlowGroupByFiles");
+                Recorder signflow = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"));
+                double signflowRate = signflow.rate("CreateFlowGroupByFiles");
+                rows.add(creationRow(round, "baseline", engine, engineRate, engineRate));
+                rows.add(creationRow(round, "signflow", signflow, signflowRate, engineRate));
+            }
+        }
+        out.printf("groups of %d sub-contracts, 2 signers each; %s%n", flows, pgbench());
+        out.printf("%-6s %-10s %10s %8s %8s %8s %11s%n", "round", "server", "groups/s", "p50 ms", "p99 ms", "errors",
+                "x baseline");
+        rows.forEach(out::println);
+    }
+
+    private static String creationRow(int round, String server, Recorder recorder, double rate, double baselineRate) {
+        var ok = recorder.histogram("CreateFlowGroupByFiles", "OK");
+        return String.format("%-6d %-10s %10.1f %8.1f %8.1f %8d %11.2f", round, server, rate,
+                ok == null ? 0 : Recorder.ms(ok.getValueAtPercentile(50)),
+                ok == null ? 0 : Recorder.ms(ok.getValueAtPercentile(99)), recorder.errors(), rate / baselineRate);
     }
 
     /** The database's pace beside the creation figures, unless --pgbench=false. */

@@ -29,4 +29,24 @@ class LoadGeneratorSmokeIT extends ApiTestBase {
         assertThat(Long.parseLong(row.group(2))).isZero();
         assertThat(Double.parseDouble(row.group(4))).isPositive();
     }
+
+    /** The engine baseline starts from Signflow's own models and answers every request, so it cannot rot unseen. */
+    @Test
+    void theBaselineRunsBesideCreationAndTheRatioIsPrinted() throws Exception {
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+
+        LoadGenerator.run(new String[] {"--scenario=create", "--url=http://127.0.0.1:" + port,
+                "--admin-password=" + AdminClient.PASSWORD, "--organizations=2", "--baseline=true", "--concurrency=2",
+                "--warmup=1s", "--duration=3s", "--pgbench=false"}, new PrintStream(report, true, StandardCharsets.UTF_8));
+
+        String text = report.toString(StandardCharsets.UTF_8);
+        Matcher baseline = Pattern.compile("1\\s+baseline\\s+([\\d.]+)\\s+[\\d.]+\\s+[\\d.]+\\s+(\\d+)\\s+1\\.00").matcher(text);
+        Matcher signflow = Pattern.compile("1\\s+signflow\\s+([\\d.]+)\\s+[\\d.]+\\s+[\\d.]+\\s+(\\d+)\\s+([\\d.]+)").matcher(text);
+        assertThat(baseline.find()).as(text).isTrue();
+        assertThat(signflow.find()).as(text).isTrue();
+        assertThat(Double.parseDouble(baseline.group(1))).as(text).isPositive();
+        assertThat(baseline.group(2)).as(text).isEqualTo("0");
+        assertThat(signflow.group(2)).as(text).isEqualTo("0");
+        assertThat(Double.parseDouble(signflow.group(3))).as(text).isPositive();
+    }
 }

@@ -66,6 +66,11 @@ final class Recorder {
         return latencies.get(action);
     }
 
+    /** Successful answers to {@code action} per second since the last reset: read it as soon as a phase ends. */
+    double rate(String action) {
+        return codes(action).getOrDefault("OK", 0L) / seconds();
+    }
+
     double seconds() {
         return (System.nanoTime() - startedNanos) / 1e9;
     }

@@ -56,12 +56,28 @@ public final class ServerProcess implements AutoCloseable {
             jar = files.filter(f -> f.getFileName().toString().matches("signflow-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -DskipTests package"));
         }
+        return start(List.of("-jar", jar.toString()), postgres, database, masterKey, extraArguments);
+    }
+
+    /**
+     * Starts {@code mainClass} from this process's own classpath the way {@link #start} starts the jar: same
+     * heap, profile, environment and log.
+     */
+    public static ServerProcess startMain(String mainClass, TestDatabase.Server postgres, String database,
+                                          List<String> extraArguments) throws IOException {
+        return start(List.of("-cp", System.getProperty("java.class.path"), mainClass), postgres, database,
+                "main-class-master-key", extraArguments);
+    }
+
+    private static ServerProcess start(List<String> launch, TestDatabase.Server postgres, String database,
+                                       String masterKey, List<String> extraArguments) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
-                "--spring.profiles.active=postgres", "--logging.level.root=WARN"));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g"));
+        command.addAll(launch);
+        command.addAll(List.of("--server.port=" + port, "--spring.profiles.active=postgres", "--logging.level.root=WARN"));
         command.addAll(extraArguments);
         Path log = Files.createDirectories(Path.of("target", "server-logs")).resolve("signflow-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
