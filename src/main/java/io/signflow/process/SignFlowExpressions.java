@@ -30,6 +30,11 @@ public class SignFlowExpressions {
         return Date.from(progress.deadline(flowId));
     }
 
+    /** Whether anyone in the contract is to be reviewed before signing: only then does the review branch run. */
+    public boolean isReviewed(String flowId) {
+        return reviews.isReviewed(flowId);
+    }
+
     /** The signers whose review is still to pass, one review instance each. */
     public List<String> openSignReviews(String flowId) {
         return reviews.reviews(flowId).stream().filter(SignReviews.Review::isOpen).map(SignReviews.Review::recipientId)

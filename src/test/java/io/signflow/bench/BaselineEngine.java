@@ -163,6 +163,10 @@ public class BaselineEngine {
             return Date.from(Instant.now().plus(Duration.ofDays(7)));
         }
 
+        public boolean isReviewed(String flowId) {
+            return false;
+        }
+
         public List<String> openSignReviews(String flowId) {
             return List.of();
         }

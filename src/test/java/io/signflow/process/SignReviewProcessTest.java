@@ -37,6 +37,7 @@ class SignReviewProcessTest extends ProcessTestSupport {
         when(signFlows.deadline(any())).thenReturn(new Date(System.currentTimeMillis() + 7 * 86_400_000L));
         when(signFlows.allFilled(any())).thenReturn(true);
         when(signFlows.allSigned("f1")).thenReturn(false);
+        when(signFlows.isReviewed("f1")).thenReturn(true);
         when(signFlows.openSignReviews("f1")).thenReturn(List.of("r1", "r2"));
         when(signFlows.reviewSubject("r1")).thenReturn("示例企业 张三 · 合同一");
         when(signFlows.reviewSubject("r2")).thenReturn("李四 · 合同一");
@@ -138,7 +139,20 @@ class SignReviewProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void aContractWithoutReviewsHasNoReviewTask() {
+    void aContractWithoutReviewsGoesStraightToSigning() throws Exception {
+        when(signFlows.isReviewed("f1")).thenReturn(false);
+
+        ProcessInstance flow = start();
+
+        BpmnAwareTests.assertThat(flow).hasPassed("Gateway_AnySignReview").hasNotPassed("Gateway_SignReviewFork")
+                .isWaitingAt("ReceiveTask_AwaitSignature");
+        verify(openSignReviews, never()).execute(any());
+        assertThat(taskQuery().count()).isZero();
+    }
+
+    /** NeedSignReview names the initiator's enterprise signers: a contract may ask for it and have none. */
+    @Test
+    void aReviewedContractWithNobodyToReviewHasNoReviewTask() {
         when(signFlows.openSignReviews("f1")).thenReturn(List.of());
 
         ProcessInstance flow = start();
