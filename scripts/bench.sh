@@ -8,12 +8,13 @@
 #   scripts/bench.sh scaling --concurrency=4
 #   scripts/bench.sh e2e     --rate=50 --duration=30s
 #   scripts/bench.sh signing --groups=200 --concurrency=4 --seconds=60
-#   scripts/bench.sh soak    --rate=32 --minutes=10 --warmup-minutes=5
+#   scripts/bench.sh soak    --rate=32 --minutes=10 --warmup-minutes=5 --server-heap=512m
+#   scripts/bench.sh keyword --concurrency=4 --rounds=2   (coordinates against keyword placement on a 10-page PDF)
 #   scripts/bench.sh overload --duration=20s --warmup=20s --measure=15s   (2x the measured maximum, open loop)
 #   scripts/bench.sh create  --url=http://host:8080 --admin-password=...   (a server already running)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scenario=${1:?usage: scripts/bench.sh <create|scaling|e2e|signing|soak|overload> [--option=value ...]}
+scenario=${1:?usage: scripts/bench.sh <create|scaling|e2e|signing|soak|overload|keyword> [--option=value ...]}
 shift
 ./mvnw -q -B -DskipTests package
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath

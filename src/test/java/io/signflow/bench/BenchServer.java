@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -28,31 +29,41 @@ final class BenchServer implements AutoCloseable {
     private final String url;
     private final String adminPassword;
     private final ServerProcess process;
+    /** The server's and its database backends' CPU; null for a server elsewhere. */
+    private final CpuMeter cpu;
 
-    private BenchServer(String url, String adminPassword, ServerProcess process) {
+    private BenchServer(String url, String adminPassword, ServerProcess process, CpuMeter cpu) {
         this.url = url;
         this.adminPassword = adminPassword;
         this.process = process;
+        this.cpu = cpu;
     }
 
     static BenchServer attach(String url, String adminPassword) {
-        return new BenchServer(url, adminPassword, null);
+        return new BenchServer(url, adminPassword, null, null);
     }
 
-    static BenchServer start(List<String> extraArguments) throws Exception {
+    private static BenchServer started(ServerProcess process, TestDatabase.Server postgres, String database) {
+        return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process,
+                new CpuMeter(process.pid(), postgres.url("postgres"), postgres.user(), postgres.password(), database));
+    }
+
+    /** The packaged jar with a heap of at most {@code heap} (e.g. "2g", "512m"). */
+    static BenchServer start(String heap, List<String> extraArguments) throws Exception {
         TestDatabase.Server postgres = postgres();
-        ServerProcess process = ServerProcess.start(postgres, ServerProcess.createDatabase(postgres, "signflow_bench"),
-                "bench-master-key", extraArguments).awaitHealthy(Duration.ofMinutes(10));
-        return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process);
+        String database = ServerProcess.createDatabase(postgres, "signflow_bench");
+        ServerProcess process = ServerProcess.start(postgres, database, "bench-master-key", heap, extraArguments)
+                .awaitHealthy(Duration.ofMinutes(10));
+        return started(process, postgres, database);
     }
 
     /** {@link BaselineEngine} in a fresh database of its own on the same PostgreSQL. */
     static BenchServer startBaseline() throws Exception {
         TestDatabase.Server postgres = postgres();
-        ServerProcess process = ServerProcess.startMain(BaselineEngine.class.getName(), postgres,
-                ServerProcess.createDatabase(postgres, "signflow_baseline"), List.of())
+        String database = ServerProcess.createDatabase(postgres, "signflow_baseline");
+        ServerProcess process = ServerProcess.startMain(BaselineEngine.class.getName(), postgres, database, List.of())
                 .awaitHealthy(Duration.ofMinutes(10));
-        return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process);
+        return started(process, postgres, database);
     }
 
     private static TestDatabase.Server postgres() {
@@ -63,6 +74,11 @@ final class BenchServer implements AutoCloseable {
         return new TestDatabase.Server(external.substring(0, external.lastIndexOf('/')),
                 System.getenv().getOrDefault("SIGNFLOW_BENCH_POSTGRES_USER", "postgres"),
                 System.getenv().getOrDefault("SIGNFLOW_BENCH_POSTGRES_PASSWORD", ""));
+    }
+
+    /** Measures what the server and its database spend while the phase runs; null when the server runs elsewhere. */
+    CpuMeter cpu() {
+        return cpu;
     }
 
     int port() {
@@ -137,7 +153,10 @@ final class BenchServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, SQLException {
+        if (cpu != null) {
+            cpu.close();
+        }
         if (process != null) {
             process.close();
         }

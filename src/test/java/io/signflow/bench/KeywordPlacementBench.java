@@ -24,7 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 public final class KeywordPlacementBench {
 
-    private static final String KEYWORD = "甲方（盖章）";
+    static final String KEYWORD = "甲方（盖章）";
 
     private KeywordPlacementBench() {
     }
@@ -63,7 +63,8 @@ public final class KeywordPlacementBench {
                 find / 1e3 / finds);
     }
 
-    private static byte[] tenPages() {
+    /** Ten pages of Chinese text, 40 lines each, {@link #KEYWORD} once near the end of the last. */
+    static byte[] tenPages() {
         List<Text> texts = new ArrayList<>();
         for (int page = 1; page <= 10; page++) {
             for (int line = 0; line < 40; line++) {

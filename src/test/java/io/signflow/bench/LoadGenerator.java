@@ -9,6 +9,7 @@ import io.signflow.support.Requests;
 import io.signflow.support.SignerClient;
 import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
+import io.signflow.support.TestPdfs;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class LoadGenerator {
             serverArguments.add("--signflow.metrics.refresh=1s");
         }
         server = options.containsKey("url") ? BenchServer.attach(option("url", ""), option("admin-password", ""))
-                : BenchServer.start(serverArguments);
+                : BenchServer.start(option("server-heap", "2g"), serverArguments);
         try {
             int organizations = Integer.parseInt(option("organizations", "20"));
             Tenants factory = new Tenants(new AdminClient(server.port(), server.adminPassword()), server.port());
@@ -84,7 +85,9 @@ public final class LoadGenerator {
                 case "signing" -> signing();
                 case "soak" -> soak();
                 case "overload" -> overload();
-                default -> throw new IllegalArgumentException("scenario must be create, scaling, e2e, signing, soak or overload");
+                case "keyword" -> keyword();
+                default -> throw new IllegalArgumentException(
+                        "scenario must be create, scaling, e2e, signing, soak, overload or keyword");
             }
         } finally {
             server.close();
@@ -109,23 +112,37 @@ public final class LoadGenerator {
     }
 
     private Recorder drive(Driver.CallSource source, Duration warmup, Duration duration) throws Exception {
+        return drive(source, warmup, duration, null).recorder();
+    }
+
+    /** A measured phase: its latencies and answers, and what it cost in CPU when a meter was given. */
+    private record Phase(Recorder recorder, CpuMeter.Reading cpu) {
+    }
+
+    private Phase drive(Driver.CallSource source, Duration warmup, Duration duration, CpuMeter cpu) throws Exception {
         Recorder recorder = new Recorder();
-        if (options.containsKey("rate")) {
-            double rate = Double.parseDouble(option("rate", "50"));
-            Driver.openLoop(source, rate, warmup, recorder);
-            recorder.reset();
-            Driver.openLoop(source, rate, duration, recorder);
-            out.printf("open loop at %.0f requests/s for %d s after %d s of warm-up%n", rate, duration.toSeconds(),
-                    warmup.toSeconds());
-        } else {
-            int concurrency = Integer.parseInt(option("concurrency", "8"));
-            Driver.closedLoop(source, concurrency, warmup, recorder);
-            recorder.reset();
-            Driver.closedLoop(source, concurrency, duration, recorder);
-            out.printf("closed loop, %d at a time, for %d s after %d s of warm-up%n", concurrency, duration.toSeconds(),
-                    warmup.toSeconds());
+        boolean open = options.containsKey("rate");
+        double rate = Double.parseDouble(option("rate", "50"));
+        int concurrency = Integer.parseInt(option("concurrency", "8"));
+        for (Duration phase : List.of(warmup, duration)) {
+            if (phase == duration) {
+                recorder.reset();
+                if (cpu != null) {
+                    cpu.start();
+                }
+            }
+            if (open) {
+                Driver.openLoop(source, rate, phase, recorder);
+            } else {
+                Driver.closedLoop(source, concurrency, phase, recorder);
+            }
         }
-        return recorder;
+        CpuMeter.Reading reading = cpu == null ? null : cpu.stop();
+        out.println(open ? String.format("open loop at %.0f requests/s for %d s after %d s of warm-up", rate,
+                duration.toSeconds(), warmup.toSeconds())
+                : String.format("closed loop, %d at a time, for %d s after %d s of warm-up", concurrency,
+                duration.toSeconds(), warmup.toSeconds()));
+        return new Phase(recorder, reading);
     }
 
     /**
@@ -147,26 +164,92 @@ public final class LoadGenerator {
             Map<Tenant, ApiClient> toBaseline = new HashMap<>();
             tenants.forEach(t -> toBaseline.put(t, new ApiClient(baseline.port(), t.api().secretId(), t.api().secretKey())));
             for (int round = 1; round <= Integer.parseInt(option("rounds", "1")); round++) {
-                Recorder engine = drive(creations(flows, false, toBaseline::get), duration("warmup", "10s"),
-                        duration("duration", "30s"));
-                double engineRate = engine.rate("CreateFlowGroupByFiles");
-                Recorder signflow = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"));
-                double signflowRate = signflow.rate("CreateFlowGroupByFiles");
-                rows.add(creationRow(round, "baseline", engine, engineRate, engineRate));
-                rows.add(creationRow(round, "signflow", signflow, signflowRate, engineRate));
+                Phase engine = drive(creations(flows, false, toBaseline::get), duration("warmup", "10s"),
+                        duration("duration", "30s"), baseline.cpu());
+                double engineRate = engine.recorder().rate("CreateFlowGroupByFiles");
+                Phase signflow = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"),
+                        server.cpu());
+                double signflowRate = signflow.recorder().rate("CreateFlowGroupByFiles");
+                double engineCpu = cpuPerGroup(engine);
+                rows.add(creationRow(round, "baseline", engine, engineRate, engineRate, engineCpu));
+                rows.add(creationRow(round, "signflow", signflow, signflowRate, engineRate, engineCpu));
             }
         }
         out.printf("groups of %d sub-contracts, 2 signers each; %s%n", flows, pgbench());
-        out.printf("%-6s %-10s %10s %8s %8s %8s %11s%n", "round", "server", "groups/s", "p50 ms", "p99 ms", "errors",
-                "x baseline");
+        out.println("CPU ms/group: the server process, and the PostgreSQL backends of its database, per created group;"
+                + " x baseline: throughput, and CPU per group as the baseline's over this one's (1 = as cheap)");
+        out.printf("%-6s %-10s %10s %8s %8s %8s %11s %12s %10s %15s%n", "round", "server", "groups/s", "p50 ms",
+                "p99 ms", "errors", "x baseline", "server CPU", "db CPU", "CPU x baseline");
         rows.forEach(out::println);
     }
 
-    private static String creationRow(int round, String server, Recorder recorder, double rate, double baselineRate) {
-        var ok = recorder.histogram("CreateFlowGroupByFiles", "OK");
-        return String.format("%-6d %-10s %10.1f %8.1f %8.1f %8d %11.2f", round, server, rate,
+    /** CPU milliseconds, server and database together, per group the phase created. */
+    private static double cpuPerGroup(Phase phase) {
+        var ok = phase.recorder().histogram("CreateFlowGroupByFiles", "OK");
+        return ok == null || phase.cpu() == null ? Double.NaN : phase.cpu().totalMillis() / ok.getTotalCount();
+    }
+
+    private static String creationRow(int round, String server, Phase phase, double rate, double baselineRate,
+                                      double baselineCpuPerGroup) {
+        var ok = phase.recorder().histogram("CreateFlowGroupByFiles", "OK");
+        long groups = ok == null ? 0 : ok.getTotalCount();
+        // a server elsewhere (--url) is not measured: NaN
+        CpuMeter.Reading cpu = phase.cpu() == null ? new CpuMeter.Reading(Double.NaN, Double.NaN) : phase.cpu();
+        return String.format("%-6d %-10s %10.1f %8.1f %8.1f %8d %11.2f %12.1f %10.1f %15.2f", round, server, rate,
                 ok == null ? 0 : Recorder.ms(ok.getValueAtPercentile(50)),
-                ok == null ? 0 : Recorder.ms(ok.getValueAtPercentile(99)), recorder.errors(), rate / baselineRate);
+                ok == null ? 0 : Recorder.ms(ok.getValueAtPercentile(99)), phase.recorder().errors(), rate / baselineRate,
+                cpu.serverMillis() / groups, cpu.databaseMillis() / groups,
+                baselineCpuPerGroup / cpuPerGroup(phase));
+    }
+
+    /**
+     * What keyword placement adds to creation: groups of 3 contracts on a 10-page PDF whose person's
+     * signature is placed by coordinates, then by a keyword on the last page (GenerateMode KEYWORD), on
+     * the same server and files, alternating for --rounds rounds. Each organization's file is read for
+     * its text once, by its first keyword group (in the warm-up); KeywordPlacementBench prints that cost.
+     */
+    private void keyword() throws Exception {
+        Map<Tenant, String> tenPages = new HashMap<>();
+        for (Tenant tenant : tenants) {
+            tenPages.put(tenant, tenant.api().ok("UploadFiles", Map.of("BusinessType", "DOCUMENT",
+                    "Caller", Map.of("OperatorId", tenant.operatorId()), "FileInfos", List.of(Map.of(
+                            "FileName", "ten-pages.pdf", "FileBody", TestPdfs.base64(KeywordPlacementBench.tenPages())))))
+                    .get("FileIds").get(0).asText());
+        }
+        List<String> rows = new ArrayList<>();
+        double coordinatesCpu = Double.NaN;
+        for (int round = 1; round <= Integer.parseInt(option("rounds", "2")); round++) {
+            for (boolean byKeyword : new boolean[] {false, true}) {
+                Phase phase = drive(() -> {
+                    Tenant tenant = tenants.get(ThreadLocalRandom.current().nextInt(tenants.size()));
+                    ObjectNode person = Requests.person("测试", Tenants.mobile());
+                    if (byKeyword) {
+                        ObjectNode control = (ObjectNode) person.get("SignComponents").get(0);
+                        control.remove(List.of("ComponentPage", "ComponentPosX", "ComponentPosY"));
+                        control.put("GenerateMode", "KEYWORD").put("ComponentId", KeywordPlacementBench.KEYWORD);
+                    }
+                    ObjectNode request = Requests.group(tenant, 3, List.of(Requests.autoSigner(tenant), person));
+                    request.get("FlowGroupInfos").forEach(info -> ((ObjectNode) info).putArray("FileIds")
+                            .add(tenPages.get(tenant)));
+                    return () -> new String[] {"CreateFlowGroupByFiles",
+                            tenant.api().code("CreateFlowGroupByFiles", request)};
+                }, duration("warmup", "20s"), duration("duration", "30s"), server.cpu());
+                double cpu = cpuPerGroup(phase);
+                if (!byKeyword) {
+                    coordinatesCpu = cpu;
+                }
+                var ok = phase.recorder().histogram("CreateFlowGroupByFiles", "OK");
+                rows.add(String.format("%-6d %-12s %10.1f %8.1f %8.1f %8d %12.1f %12.2f", round,
+                        byKeyword ? "keyword" : "coordinates", phase.recorder().rate("CreateFlowGroupByFiles"),
+                        Recorder.ms(ok.getValueAtPercentile(50)), Recorder.ms(ok.getValueAtPercentile(99)),
+                        phase.recorder().errors(), cpu, cpu / coordinatesCpu));
+            }
+        }
+        out.println("groups of 3 contracts on a 10-page PDF; CPU ms/group: server and database; x coordinates: "
+                + "CPU per group against the coordinates phase before it");
+        out.printf("%-6s %-12s %10s %8s %8s %8s %12s %12s%n", "round", "placement", "groups/s", "p50 ms", "p99 ms",
+                "errors", "CPU ms/group", "x coordinates");
+        rows.forEach(out::println);
     }
 
     /** The database's pace beside the creation figures, unless --pgbench=false. */

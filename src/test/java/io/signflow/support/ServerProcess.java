@@ -51,21 +51,27 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts a node; nodes given the same database and master key form a cluster. */
     public static ServerProcess start(TestDatabase.Server postgres, String database, String masterKey,
                                       List<String> extraArguments) throws IOException {
+        return start(postgres, database, masterKey, "2g", extraArguments);
+    }
+
+    /** As {@link #start(TestDatabase.Server, String, String, List)}, with the heap's maximum (-Xmx) given. */
+    public static ServerProcess start(TestDatabase.Server postgres, String database, String masterKey, String heap,
+                                      List<String> extraArguments) throws IOException {
         Path jar;
         try (var files = Files.list(Path.of("target"))) {
             jar = files.filter(f -> f.getFileName().toString().matches("signflow-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -DskipTests package"));
         }
-        return start(List.of("-jar", jar.toString()), postgres, database, masterKey, extraArguments);
+        return start(List.of("-Xmx" + heap, "-jar", jar.toString()), postgres, database, masterKey, extraArguments);
     }
 
     /**
      * Starts {@code mainClass} from this process's own classpath the way {@link #start} starts the jar: same
-     * heap, profile, environment and log.
+     * heap (2 GB), profile, environment and log.
      */
     public static ServerProcess startMain(String mainClass, TestDatabase.Server postgres, String database,
                                           List<String> extraArguments) throws IOException {
-        return start(List.of("-cp", System.getProperty("java.class.path"), mainClass), postgres, database,
+        return start(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"), mainClass), postgres, database,
                 "main-class-master-key", extraArguments);
     }
 
@@ -75,7 +81,7 @@ public final class ServerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g"));
+        List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(launch);
         command.addAll(List.of("--server.port=" + port, "--spring.profiles.active=postgres", "--logging.level.root=WARN"));
         command.addAll(extraArguments);
