@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -28,22 +30,28 @@ final class BenchServer implements AutoCloseable {
     private final String url;
     private final String adminPassword;
     private final ServerProcess process;
+    private final TestDatabase.Server postgres;
+    private final String database;
 
-    private BenchServer(String url, String adminPassword, ServerProcess process) {
+    private BenchServer(String url, String adminPassword, ServerProcess process, TestDatabase.Server postgres,
+                        String database) {
         this.url = url;
         this.adminPassword = adminPassword;
         this.process = process;
+        this.postgres = postgres;
+        this.database = database;
     }
 
     static BenchServer attach(String url, String adminPassword) {
-        return new BenchServer(url, adminPassword, null);
+        return new BenchServer(url, adminPassword, null, null, null);
     }
 
     static BenchServer start(List<String> extraArguments) throws Exception {
         TestDatabase.Server postgres = postgres();
-        ServerProcess process = ServerProcess.start(postgres, ServerProcess.createDatabase(postgres, "signflow_bench"),
-                "bench-master-key", extraArguments).awaitHealthy(Duration.ofMinutes(10));
-        return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process);
+        String database = ServerProcess.createDatabase(postgres, "signflow_bench");
+        ServerProcess process = ServerProcess.start(postgres, database, "bench-master-key", extraArguments)
+                .awaitHealthy(Duration.ofMinutes(10));
+        return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process, postgres, database);
     }
 
     private static TestDatabase.Server postgres() {
@@ -54,6 +62,23 @@ final class BenchServer implements AutoCloseable {
         return new TestDatabase.Server(external.substring(0, external.lastIndexOf('/')),
                 System.getenv().getOrDefault("SIGNFLOW_BENCH_POSTGRES_USER", "postgres"),
                 System.getenv().getOrDefault("SIGNFLOW_BENCH_POSTGRES_PASSWORD", ""));
+    }
+
+    /**
+     * Brings the planner's statistics of the server's database up to date, when the database was made
+     * here; false otherwise. A database made for the run fills from empty in minutes, and on a
+     * PostgreSQL whose autovacuum is off (the benchmark machine's) it would never be analyzed: the
+     * plans chosen for empty tables would be measured rather than the product's, e.g. the engine's
+     * message correlation starting from every waiting subscription instead of the business key.
+     */
+    boolean analyze() throws SQLException {
+        if (database == null) {
+            return false;
+        }
+        try (var connection = DriverManager.getConnection(postgres.url(database), postgres.user(), postgres.password())) {
+            connection.createStatement().execute("analyze");
+        }
+        return true;
     }
 
     int port() {
