@@ -3,6 +3,7 @@ package io.signflow.audit;
 import io.signflow.common.Texts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -53,20 +54,38 @@ public class AuditTrail {
     /** As {@link #recordAll(String, Collection, AuditEvent, String, String, String)}, with the actor's browser. */
     public void recordAll(String groupId, Collection<String> flowIds, AuditEvent event, String actor, String ip,
                           String userAgent, String detail) {
+        recordAll(groupId, flowIds, List.of(new Occurrence(event, detail)), actor, ip, userAgent);
+    }
+
+    /** One of the events a single action records, with what the trail says of it. */
+    public record Occurrence(AuditEvent event, String detail) {
+    }
+
+    /**
+     * Several events of one action for the same contracts (a signature: the identity check, then the
+     * signing), chained in the order given after each contract's head, in one batch.
+     */
+    public void recordAll(String groupId, Collection<String> flowIds, List<Occurrence> occurrences, String actor,
+                          String ip, String userAgent) {
         if (flowIds.isEmpty()) {
             return;
         }
         OffsetDateTime now = AuditChainHash.storable(OffsetDateTime.now(clock));
         String agent = Texts.truncate(userAgent, 300);
-        String text = Texts.truncate(detail, 1000);
         Map<String, String> heads = lockedHeads(flowIds);
+        List<Object[]> rows = new ArrayList<>();
+        for (String flowId : flowIds) {
+            String previous = heads.getOrDefault(flowId, AuditChainHash.GENESIS);
+            for (Occurrence occurrence : occurrences) {
+                String event = occurrence.event().name();
+                String text = Texts.truncate(occurrence.detail(), 1000);
+                String hash = AuditChainHash.of(previous, groupId, flowId, event, actor, ip, agent, text, now);
+                rows.add(new Object[] {groupId, flowId, event, actor, ip, agent, text, now, previous, hash});
+                previous = hash;
+            }
+        }
         batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, "
-                        + "previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                flowIds.stream().map(flowId -> {
-                    String previous = heads.getOrDefault(flowId, AuditChainHash.GENESIS);
-                    return new Object[] {groupId, flowId, event.name(), actor, ip, agent, text, now, previous,
-                            AuditChainHash.of(previous, groupId, flowId, event.name(), actor, ip, agent, text, now)};
-                }).toList());
+                + "previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /** Locks the contracts, then reads the last hash of each one's chain; a contract without entries has none. */

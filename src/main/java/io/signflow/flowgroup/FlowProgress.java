@@ -119,12 +119,17 @@ public class FlowProgress {
         return opened;
     }
 
-    /** A person signed: their approver is signed and the contract, if untouched so far, partly signed. */
-    public void recordSignature(String flowId, String recipientId) {
-        jdbc.sql("update approver set status = " + ApproveStatus.SIGNED + ", acted_at = ? where recipient_id = ?")
-                .params(now(), recipientId).update();
-        jdbc.sql("update flow set status = " + FlowStatus.PART_SIGNED + ", updated_at = ? where id = ? and status = "
-                + FlowStatus.TO_SIGN).params(now(), flowId).update();
+    /**
+     * People signed: each one's approver is signed ({@code recipientIds}) and each contract
+     * ({@code flowIds}), if untouched so far, partly signed. One signing action signs a whole group,
+     * so the statements are one per table, not one per contract.
+     */
+    public void recordSignatures(Collection<String> flowIds, Collection<String> recipientIds) {
+        OffsetDateTime now = now();
+        jdbc.sql("update approver set status = " + ApproveStatus.SIGNED + ", acted_at = :now where recipient_id in (:ids)")
+                .param("now", now).param("ids", recipientIds).update();
+        jdbc.sql("update flow set status = " + FlowStatus.PART_SIGNED + ", updated_at = :now where id in (:ids) "
+                + "and status = " + FlowStatus.TO_SIGN).param("now", now).param("ids", flowIds).update();
     }
 
     /** Names a dynamic signer; false when the approver is not an unfilled dynamic signer of the contract. */

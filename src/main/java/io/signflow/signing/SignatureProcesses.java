@@ -1,5 +1,7 @@
 package io.signflow.signing;
 
+import java.util.List;
+
 /**
  * What signing tells a contract's process: an approver signed or rejected. Owned here and implemented
  * by the process adapters, so signing never depends on the engine. The process takes it from there:
@@ -7,8 +9,15 @@ package io.signflow.signing;
  */
 public interface SignatureProcesses {
 
-    /** {@code recipientId} signed the contract; their signature is recorded and the contract locked. */
-    void signed(String flowId, String recipientId);
+    /** An approver's signature on one contract. */
+    record Signature(String flowId, String recipientId) {
+    }
+
+    /**
+     * The approvers signed their contracts in one action; their signatures are recorded and the
+     * contracts locked. Every contract's process is woken, in the order given.
+     */
+    void signed(List<Signature> signatures);
 
     /** {@code recipientId} rejected the contract; their rejection is recorded and the contract locked. */
     void rejected(String flowId, String recipientId);

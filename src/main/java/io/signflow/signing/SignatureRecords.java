@@ -1,8 +1,11 @@
 package io.signflow.signing;
 
 import io.signflow.common.Texts;
+import io.signflow.signing.SignerQueries.Assignment;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,10 +24,12 @@ class SignatureRecords {
     static final String MOBILE_CODE = "MOBILE_CODE";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    SignatureRecords(JdbcClient jdbc, Clock clock) {
+    SignatureRecords(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -60,15 +65,17 @@ class SignatureRecords {
         }
     }
 
-    void byPerson(String flowId, String recipientId, String signerId, Marks marks, SigningService.Client client) {
-        jdbc.sql("insert into signature_record (flow_id, recipient_id, signer_id, method, seal_id, signature_png, "
-                        + "seal_png, legal_person_seal_id, signature_kind, verification, ip, user_agent, signed_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(flowId, recipientId, signerId, marks.method(), marks.sealId(), marks.signaturePng(),
-                        marks.sealPng(), marks.legalPersonSealId(),
-                        marks.signaturePng() == null ? null : marks.signatureKind(), MOBILE_CODE, client.ip(),
-                        Texts.truncate(client.userAgent(), 300), OffsetDateTime.now(clock))
-                .update();
+    /** One signing action's evidence, one row per contract it signed, written in one batch. */
+    void byPerson(List<Assignment> signed, String signerId, Marks marks, SigningService.Client client) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String userAgent = Texts.truncate(client.userAgent(), 300);
+        String signatureKind = marks.signaturePng() == null ? null : marks.signatureKind();
+        batch.batchUpdate("insert into signature_record (flow_id, recipient_id, signer_id, method, seal_id, "
+                        + "signature_png, seal_png, legal_person_seal_id, signature_kind, verification, ip, user_agent, "
+                        + "signed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                signed.stream().map(a -> new Object[] {a.flowId(), a.recipientId(), signerId, marks.method(),
+                        marks.sealId(), marks.signaturePng(), marks.sealPng(), marks.legalPersonSealId(), signatureKind,
+                        MOBILE_CODE, client.ip(), userAgent, now}).toList());
     }
 
     /** An auto-signer's seal and/or its legal representative's seal, applied by the platform. */

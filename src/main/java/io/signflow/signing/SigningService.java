@@ -110,16 +110,15 @@ class SigningService {
             Map<Long, String> values = request.fills() == null ? Map.of() : request.fills();
             fills.fill(signer, fields, values);
             texts.fill(fields, values);
-            for (Assignment assignment : turn) {
-                records.byPerson(assignment.flowId(), assignment.recipientId(), signer.id(), signedWith, client);
-                progress.recordSignature(assignment.flowId(), assignment.recipientId());
-            }
             List<String> flowIds = SignerTurns.flowIds(turn);
-            audit.recordAll(signer.groupId(), flowIds, AuditEvent.IDENTITY_VERIFIED, actor(signer), client.ip(),
-                    client.userAgent(), verifiedHow(signer));
-            audit.recordAll(signer.groupId(), flowIds, AuditEvent.SIGNED, actor(signer), client.ip(),
-                    client.userAgent(), signedWith.described());
-            turn.forEach(a -> processes.signed(a.flowId(), a.recipientId()));
+            records.byPerson(turn, signer.id(), signedWith, client);
+            progress.recordSignatures(flowIds, turn.stream().map(Assignment::recipientId).toList());
+            audit.recordAll(signer.groupId(), flowIds, List.of(
+                    new AuditTrail.Occurrence(AuditEvent.IDENTITY_VERIFIED, verifiedHow(signer)),
+                    new AuditTrail.Occurrence(AuditEvent.SIGNED, signedWith.described())),
+                    actor(signer), client.ip(), client.userAgent());
+            processes.signed(turn.stream()
+                    .map(a -> new SignatureProcesses.Signature(a.flowId(), a.recipientId())).toList());
             return view(signer, token);
         });
     }

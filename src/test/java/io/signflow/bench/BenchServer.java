@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
@@ -31,21 +32,27 @@ final class BenchServer implements AutoCloseable {
     private final ServerProcess process;
     /** The server's and its database backends' CPU; null for a server elsewhere. */
     private final CpuMeter cpu;
+    private final TestDatabase.Server postgres;
+    private final String database;
 
-    private BenchServer(String url, String adminPassword, ServerProcess process, CpuMeter cpu) {
+    private BenchServer(String url, String adminPassword, ServerProcess process, CpuMeter cpu,
+                        TestDatabase.Server postgres, String database) {
         this.url = url;
         this.adminPassword = adminPassword;
         this.process = process;
         this.cpu = cpu;
+        this.postgres = postgres;
+        this.database = database;
     }
 
     static BenchServer attach(String url, String adminPassword) {
-        return new BenchServer(url, adminPassword, null, null);
+        return new BenchServer(url, adminPassword, null, null, null, null);
     }
 
     private static BenchServer started(ServerProcess process, TestDatabase.Server postgres, String database) {
         return new BenchServer(process.url(), ServerProcess.ADMIN_PASSWORD, process,
-                new CpuMeter(process.pid(), postgres.url("postgres"), postgres.user(), postgres.password(), database));
+                new CpuMeter(process.pid(), postgres.url("postgres"), postgres.user(), postgres.password(), database),
+                postgres, database);
     }
 
     /** The packaged jar with a heap of at most {@code heap} (e.g. "2g", "512m"). */
@@ -79,6 +86,23 @@ final class BenchServer implements AutoCloseable {
     /** Measures what the server and its database spend while the phase runs; null when the server runs elsewhere. */
     CpuMeter cpu() {
         return cpu;
+    }
+
+    /**
+     * Brings the planner's statistics of the server's database up to date, when the database was made
+     * here; false otherwise. A database made for the run fills from empty in minutes, and on a
+     * PostgreSQL whose autovacuum is off (the benchmark machine's) it would never be analyzed: the
+     * plans chosen for empty tables would be measured rather than the product's, e.g. the engine's
+     * message correlation starting from every waiting subscription instead of the business key.
+     */
+    boolean analyze() throws SQLException {
+        if (database == null) {
+            return false;
+        }
+        try (var connection = DriverManager.getConnection(postgres.url(database), postgres.user(), postgres.password())) {
+            connection.createStatement().execute("analyze");
+        }
+        return true;
     }
 
     int port() {

@@ -365,6 +365,10 @@ public final class LoadGenerator {
             prepared.incrementAndGet();
         }
         out.printf("%d groups of 10 contracts prepared%n", prepared.get());
+        // the signatures are measured against tables of the size they have now (--analyze=false: as left)
+        if (Boolean.parseBoolean(option("analyze", "true")) && server.analyze()) {
+            out.println("planner statistics refreshed (analyze)");
+        }
         Recorder recorder = new Recorder();
         String png = SignerClient.signaturePng();
         Driver.closedLoop(() -> {

@@ -44,7 +44,7 @@ class FlowProgressTest {
         assertThat(approverStatus(second)).isEqualTo(ApproveStatus.NOT_REACHED);
         assertThat(progress.turnsDue(flow)).as("the first is still signing").isEmpty();
 
-        progress.recordSignature(flow, first);
+        progress.recordSignatures(List.of(flow), List.of(first));
 
         assertThat(ids(progress.openTurns(flow))).containsExactly(second);
     }
@@ -93,7 +93,7 @@ class FlowProgressTest {
         assertThat(progress.allSigned(flow)).isFalse();
         assertThat(ids(progress.openTurns(flow))).containsExactly(person);
 
-        progress.recordSignature(flow, person);
+        progress.recordSignatures(List.of(flow), List.of(person));
 
         assertThat(progress.status(flow)).isEqualTo(FlowStatus.PART_SIGNED);
         assertThat(progress.anyPersonSigned(flow)).isTrue();
