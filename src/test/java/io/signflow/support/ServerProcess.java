@@ -60,8 +60,14 @@ public final class ServerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
-                "--spring.profiles.active=postgres", "--logging.level.root=WARN"));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g"));
+        // JVM options for a profile of the server, e.g. SIGNFLOW_SERVER_JVM_OPTIONS=-XX:StartFlightRecording=...
+        String jvmOptions = System.getenv("SIGNFLOW_SERVER_JVM_OPTIONS");
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=postgres",
+                "--logging.level.root=WARN"));
         command.addAll(extraArguments);
         Path log = Files.createDirectories(Path.of("target", "server-logs")).resolve("signflow-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
