@@ -72,8 +72,9 @@ class SecurityConfig {
                 .roles(ADMIN).build());
     }
 
+    /** bcrypt, each admin password that matched remembered: Basic has no session to remember it in. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 }

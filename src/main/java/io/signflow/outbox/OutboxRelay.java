@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moment for one of them to end (a receiver that answers promptly keeps its messages flowing), and
  * is otherwise put back for a while here, and counts as a failed attempt in the process (its job then waits for the next
  * interval of the modelled cycle instead of holding a job-executor thread that sealing and deadlines
- * need).
+ * need). A message put back is tried again when its while is over, not at the next poll after it:
+ * under a burst of callbacks to one receiver the poll's interval came on top of the wait.
  */
 @Component
 public class OutboxRelay implements DisposableBean {
@@ -57,6 +60,12 @@ public class OutboxRelay implements DisposableBean {
     /** One pool per kind: receivers that answer slowly never hold up signers' texts. */
     private final Map<MessageKind, ThreadPoolExecutor> executors = new EnumMap<>(MessageKind.class);
     private final InFlightLimit inFlight;
+    /** Tries again the messages put back for a busy receiver once their wait is over. */
+    private final ScheduledExecutorService putBack = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-put-back");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OutboxRelay(OutboxRepository repository, List<MessageDeliverer> deliverers, RuntimeService runtime,
                        TransactionTemplate transaction, OutboxProperties properties, Clock clock) {
@@ -136,6 +145,7 @@ public class OutboxRelay implements DisposableBean {
                 // thread for other receivers and try again shortly, without counting an attempt
                 busy.add(receiver);
                 repository.postpone(id, now().plus(properties.retryDelay()));
+                tryAgainAfterTheWait(id, message.kind());
                 return;
             }
             try {
@@ -151,6 +161,14 @@ public class OutboxRelay implements DisposableBean {
         } catch (RuntimeException e) {
             // the database is unreachable; the lease runs out and the poll tries again
             log.warn("Outbox message {} could not be processed: {}", id, e.toString());
+        }
+    }
+
+    private void tryAgainAfterTheWait(String id, MessageKind kind) {
+        try {
+            putBack.schedule(() -> deliverSoon(id, kind), properties.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the poll of whichever node runs next picks the message up
         }
     }
 
@@ -204,6 +222,7 @@ public class OutboxRelay implements DisposableBean {
 
     @Override
     public void destroy() {
+        putBack.shutdownNow();
         executors.values().forEach(ThreadPoolExecutor::shutdown);
     }
 }
