@@ -85,7 +85,7 @@ public final class ServerProcess implements AutoCloseable {
         // JVM options for a profile of the server, e.g. SIGNFLOW_SERVER_JVM_OPTIONS=-XX:StartFlightRecording=...
         String jvmOptions = System.getenv("SIGNFLOW_SERVER_JVM_OPTIONS");
         if (jvmOptions != null && !jvmOptions.isBlank()) {
-            command.addAll(List.of(jvmOptions.trim().split("\s+")));
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
         command.addAll(launch);
         command.addAll(List.of("--server.port=" + port, "--spring.profiles.active=postgres", "--logging.level.root=WARN"));
