@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moment for one of them to end (a receiver that answers promptly keeps its messages flowing), and
  * is otherwise put back for a while here, and counts as a failed attempt in the process (its job then waits for the next
  * interval of the modelled cycle instead of holding a job-executor thread that sealing and deadlines
- * need). A message put back is tried again when its while is over, not at the next poll after it:
+ * need). A message put back is tried again when its wait is over, not at the next poll after it:
  * under a burst of callbacks to one receiver the poll's interval came on top of the wait.
  */
 @Component
