@@ -241,7 +241,8 @@ public final class LoadGenerator {
                 var ok = phase.recorder().histogram("CreateFlowGroupByFiles", "OK");
                 rows.add(String.format("%-6d %-12s %10.1f %8.1f %8.1f %8d %12.1f %12.2f", round,
                         byKeyword ? "keyword" : "coordinates", phase.recorder().rate("CreateFlowGroupByFiles"),
-                        Recorder.ms(ok.getValueAtPercentile(50)), Recorder.ms(ok.getValueAtPercentile(99)),
+                        ok == null ? 0 : Recorder.ms(ok.getValueAtPercentile(50)),
+                        ok == null ? 0 : Recorder.ms(ok.getValueAtPercentile(99)),
                         phase.recorder().errors(), cpu, cpu / coordinatesCpu));
             }
         }
