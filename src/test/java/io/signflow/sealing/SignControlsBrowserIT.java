@@ -22,7 +22,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import java.time.Duration;
@@ -79,12 +78,9 @@ class SignControlsBrowserIT extends ApiTestBase {
                     .forEach(select -> new Select(select).selectByVisibleText("同意"));
             browser.driver().findElements(By.cssSelector("#sign-texts textarea"))
                     .forEach(area -> area.sendKeys("已核对条款"));
-            browser.driver().findElement(By.id("send-code")).click();
-            browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
+            browser.requestCode();
             browser.driver().findElement(By.id("code")).sendKeys(link.lastCode());
-            WebElement pad = browser.driver().findElement(By.id("signature-pad"));
-            new Actions(browser.driver()).moveToElement(pad, -120, -10).clickAndHold().moveByOffset(60, 30)
-                    .moveByOffset(60, -40).moveByOffset(60, 35).moveByOffset(50, -20).release().perform();
+            browser.drawSignature();
             browser.screenshot("sign-controls-filled");
             browser.driver().findElement(By.id("sign")).click();
             browser.await(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("state"), "data-state",

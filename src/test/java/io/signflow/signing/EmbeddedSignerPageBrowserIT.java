@@ -26,7 +26,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -140,9 +139,7 @@ class EmbeddedSignerPageBrowserIT extends ApiTestBase {
             assertThat(loaded.at("/data/jumpUrl").asText()).isEqualTo("https://app.example.com/after-signing");
 
             browser.driver().switchTo().frame("signer");
-            WebElement pad = browser.driver().findElement(By.id("signature-pad"));
-            new Actions(browser.driver()).moveToElement(pad, -120, -10).clickAndHold().moveByOffset(60, 30)
-                    .moveByOffset(60, -40).moveByOffset(60, 35).release().perform();
+            browser.drawSignature();
             // a code never asked for: refused, and the application hears of it
             browser.driver().findElement(By.id("code")).sendKeys("000000");
             browser.driver().findElement(By.id("sign")).click();
@@ -155,8 +152,7 @@ class EmbeddedSignerPageBrowserIT extends ApiTestBase {
             assertThat(failed.at("/data/message").asText()).isNotBlank();
 
             browser.driver().switchTo().frame("signer");
-            browser.driver().findElement(By.id("send-code")).click();
-            browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
+            browser.requestCode();
             browser.driver().findElement(By.id("code")).clear();
             browser.driver().findElement(By.id("code")).sendKeys(signer.lastCode());
             browser.driver().findElement(By.id("sign")).click();

@@ -21,7 +21,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,12 +84,9 @@ class FillControlsBrowserIT extends ApiTestBase {
                     .size() == 2);
             browser.screenshot("fill-controls-filled");
 
-            browser.driver().findElement(By.id("send-code")).click();
-            browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
+            browser.requestCode();
             browser.driver().findElement(By.id("code")).sendKeys(signer.lastCode());
-            WebElement pad = browser.driver().findElement(By.id("signature-pad"));
-            new Actions(browser.driver()).moveToElement(pad, -120, -10).clickAndHold().moveByOffset(60, 30)
-                    .moveByOffset(60, -40).moveByOffset(60, 35).release().perform();
+            browser.drawSignature();
             browser.driver().findElement(By.id("sign")).click();
             browser.await(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("state"), "data-state",
                     "DONE"));

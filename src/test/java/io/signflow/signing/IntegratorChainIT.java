@@ -46,7 +46,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -202,13 +201,10 @@ class IntegratorChainIT extends ApiTestBase {
             List<WebElement> fields = browser.driver().findElements(By.cssSelector("#fills [data-field-id]"));
             assertThat(fields).hasSize(2); // one per contract of the group
             fields.forEach(f -> f.sendKeys(value));
-            browser.driver().findElement(By.id("send-code")).click();
-            browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
+            browser.requestCode();
             browser.driver().findElement(By.id("code")).sendKeys(signer.lastCode());
             if (!seal) {
-                WebElement pad = browser.driver().findElement(By.id("signature-pad"));
-                new Actions(browser.driver()).moveToElement(pad, -120, -10).clickAndHold().moveByOffset(60, 30)
-                        .moveByOffset(60, -40).moveByOffset(60, 35).release().perform();
+                browser.drawSignature();
             }
             browser.driver().findElement(By.id("sign")).click();
             browser.await(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("state"), "data-state",

@@ -21,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -55,12 +54,9 @@ class SignerPageBrowserIT extends ApiTestBase {
             assertThat(browser.driver().findElements(By.cssSelector(".contract .field"))).hasSize(2);
             browser.screenshot("signer-page-open");
 
-            browser.driver().findElement(By.id("send-code")).click();
-            browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
+            browser.requestCode();
             browser.driver().findElement(By.id("code")).sendKeys(signer.lastCode());
-            WebElement pad = browser.driver().findElement(By.id("signature-pad"));
-            new Actions(browser.driver()).moveToElement(pad, -120, -10).clickAndHold().moveByOffset(60, 30)
-                    .moveByOffset(60, -40).moveByOffset(60, 35).moveByOffset(50, -20).release().perform();
+            browser.drawSignature();
             browser.driver().findElement(By.id("sign")).click();
 
             browser.await(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "DONE"));
@@ -84,13 +80,10 @@ class SignerPageBrowserIT extends ApiTestBase {
 
             browser.driver().get("http://localhost:" + port + "/sign/" + signer.token());
             browser.await(Duration.ofSeconds(15)).until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "TO_SIGN"));
-            browser.driver().findElement(By.id("send-code")).click();
-            browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
+            browser.requestCode();
             String wrong = signer.lastCode().equals("000000") ? "111111" : "000000";
             browser.driver().findElement(By.id("code")).sendKeys(wrong);
-            WebElement pad = browser.driver().findElement(By.id("signature-pad"));
-            new Actions(browser.driver()).moveToElement(pad, -100, 0).clickAndHold().moveByOffset(120, 30)
-                    .moveByOffset(80, -30).release().perform();
+            browser.drawSignature();
             browser.driver().findElement(By.id("sign")).click();
 
             browser.await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));

@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -58,6 +62,19 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait await(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    /** On the signer page: asks for the verification code and waits until the page says it was sent. */
+    public void requestCode() {
+        driver.findElement(By.id("send-code")).click();
+        await(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
+    }
+
+    /** On the signer page: draws a handwritten stroke across the signature pad, as a finger would. */
+    public void drawSignature() {
+        WebElement pad = driver.findElement(By.id("signature-pad"));
+        new Actions(driver).moveToElement(pad, -120, -10).clickAndHold().moveByOffset(60, 30)
+                .moveByOffset(60, -40).moveByOffset(60, 35).moveByOffset(50, -20).release().perform();
     }
 
     public Path screenshot(String name) {
