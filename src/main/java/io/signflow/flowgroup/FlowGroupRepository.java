@@ -71,10 +71,22 @@ public class FlowGroupRepository {
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", components);
         batch.batchUpdate("insert into copied_party (id, flow_id, group_id, position, cc_type, name, mobile, "
                 + "permission, notify_type, notify_when) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copied);
+        remember(group);
+    }
+
+    /** The rows the creation's next steps read back, from the draft just written. */
+    private static void remember(FlowGroupDraft group) {
+        List<String> flowIds = group.flows().stream().map(FlowGroupDraft.Flow::id).toList();
+        FlowMemos.GROUP_FLOWS.remember(group.id(), flowIds);
+        for (FlowGroupDraft.Flow f : group.flows()) {
+            FlowMemos.FLOW_GROUP.remember(f.id(), group.id());
+            FlowMemos.TERMS.remember(f.id(), new FlowMemos.Terms(f.deadline(), f.unordered()));
+        }
     }
 
     /** The group row of a contract of its own (CreateFlowByFiles): internal, never a FlowGroupId. */
     public void markSingle(String groupId) {
+        FlowMemos.SUMMARIES.forget(groupId);
         jdbc.sql("update flow_group set single = true where id = ?").param(groupId).update();
     }
 
@@ -92,8 +104,9 @@ public class FlowGroupRepository {
     }
 
     public List<String> flowIds(String groupId) {
-        return jdbc.sql("select id from flow where group_id = ? order by position").param(groupId)
-                .query(String.class).list();
+        return FlowMemos.GROUP_FLOWS.get(groupId, id -> Optional.of(jdbc.sql(
+                "select id from flow where group_id = ? order by position").param(id).query(String.class).list()))
+                .orElseThrow();
     }
 
     /** The contracts of the group not ended yet, in request order. */
@@ -114,6 +127,7 @@ public class FlowGroupRepository {
      * that only the first failure is announced.
      */
     public boolean markPart(String groupId) {
+        FlowMemos.SUMMARIES.forget(groupId);
         return jdbc.sql("update flow_group set status = ? where id = ? and status = ?")
                 .params(GroupStatus.PART.name(), groupId, GroupStatus.SIGNING.name()).update() == 1;
     }
@@ -127,12 +141,22 @@ public class FlowGroupRepository {
             + "from flow_group g join organization o on o.id = g.organization_id ";
 
     public Optional<FlowGroupSummary> find(String groupId) {
-        return jdbc.sql(SUMMARY + "where g.id = ?").param(groupId).query(FlowGroupSummary.class).optional();
+        return FlowMemos.SUMMARIES.get(groupId,
+                id -> jdbc.sql(SUMMARY + "where g.id = ?").param(id).query(FlowGroupSummary.class).optional());
     }
 
     public Optional<FlowGroupSummary> findByFlow(String flowId) {
-        return jdbc.sql(SUMMARY + "join flow f on f.group_id = g.id where f.id = ?").param(flowId)
-                .query(FlowGroupSummary.class).optional();
+        Optional<String> groupId = FlowMemos.FLOW_GROUP.known(flowId);
+        if (groupId.isPresent()) {
+            return find(groupId.get());
+        }
+        Optional<FlowGroupSummary> group = jdbc.sql(SUMMARY + "join flow f on f.group_id = g.id where f.id = ?")
+                .param(flowId).query(FlowGroupSummary.class).optional();
+        group.ifPresent(g -> {
+            FlowMemos.FLOW_GROUP.remember(flowId, g.id());
+            FlowMemos.SUMMARIES.remember(g.id(), g);
+        });
+        return group;
     }
 
     public FlowGroupOutcome outcome(String groupId) {
@@ -146,6 +170,7 @@ public class FlowGroupRepository {
     }
 
     public void conclude(String groupId, FlowGroupOutcome outcome) {
+        FlowMemos.SUMMARIES.forget(groupId);
         jdbc.sql("update flow_group set status = ?, completed_count = ?, rejected_count = ?, expired_count = ?, "
                         + "cancelled_count = ?, ended_at = ? where id = ?")
                 .params(outcome.status().name(), outcome.completed(), outcome.rejected(), outcome.expired(), outcome.cancelled(),

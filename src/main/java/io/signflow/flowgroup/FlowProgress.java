@@ -59,8 +59,7 @@ public class FlowProgress {
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Instant deadline(String flowId) {
-        return jdbc.sql("select deadline from flow where id = ?").param(flowId).query(OffsetDateTime.class).single()
-                .toInstant();
+        return terms(flowId).deadline();
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
@@ -92,8 +91,7 @@ public class FlowProgress {
         if (status(flowId) == FlowStatus.AWAITING_FILL) {
             return List.of();
         }
-        boolean unordered = jdbc.sql("select unordered from flow where id = ?").param(flowId)
-                .query(Boolean.class).single();
+        boolean unordered = terms(flowId).unordered();
         List<FlowApprover> due = new ArrayList<>();
         for (FlowApprover approver : approvers(flowId)) {
             if (approver.status() == ApproveStatus.SIGNED) {
@@ -173,6 +171,7 @@ public class FlowProgress {
 
     /** A new deadline for the contracts; their deadline timers are moved by the caller's process. */
     public void setDeadline(Collection<String> flowIds, Instant deadline) {
+        flowIds.forEach(FlowMemos.TERMS::forget);
         jdbc.sql("update flow set deadline = :deadline, updated_at = :now where id in (:ids)")
                 .param("deadline", deadline.atOffset(ZoneOffset.UTC)).param("now", now()).param("ids", flowIds)
                 .update();
@@ -202,6 +201,12 @@ public class FlowProgress {
 
     private void touch(String flowId) {
         jdbc.sql("update flow set updated_at = ? where id = ?").params(now(), flowId).update();
+    }
+
+    private FlowMemos.Terms terms(String flowId) {
+        return FlowMemos.TERMS.get(flowId, id -> jdbc.sql("select deadline, unordered from flow where id = ?").param(id)
+                .query((rs, n) -> new FlowMemos.Terms(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2)))
+                .optional()).orElseThrow();
     }
 
     private int count(String sql, String flowId) {

@@ -1,5 +1,6 @@
 package io.signflow.tenant;
 
+import io.signflow.common.TransactionMemo;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Repository;
 public class OrganizationRepository {
 
     private static final String COLUMNS = "id, name, parent_id, activated, auto_sign_enabled";
+    /** A request asks for its organization at every step: authentication, validation, the process's steps. */
+    private static final TransactionMemo<String, Organization> ROWS = new TransactionMemo<>("organization");
     private final JdbcClient jdbc;
 
     public OrganizationRepository(JdbcClient jdbc) {
@@ -32,6 +35,7 @@ public class OrganizationRepository {
      * organization.
      */
     public boolean setCallback(String id, String url, String encryptedKey, String encryptedToken) {
+        ROWS.forget(id);
         return jdbc.sql("update organization set callback_url = ?, callback_key = ?, callback_token = ? where id = ?")
                 .params(url, encryptedKey, encryptedToken, id).update() == 1;
     }
@@ -44,13 +48,14 @@ public class OrganizationRepository {
 
     /** False when there is no such organization. */
     public boolean setFlowGroupPolicy(String id, FlowGroupPolicy policy) {
+        ROWS.forget(id);
         return jdbc.sql("update organization set flow_group_policy = ? where id = ?").params(policy.wire(), id)
                 .update() == 1;
     }
 
     public Optional<Organization> find(String id) {
-        return jdbc.sql("select " + COLUMNS + " from organization where id = ?").param(id)
-                .query(Organization.class).optional();
+        return ROWS.get(id, key -> jdbc.sql("select " + COLUMNS + " from organization where id = ?").param(key)
+                .query(Organization.class).optional());
     }
 
     public Optional<Organization> findByName(String name) {

@@ -1,5 +1,6 @@
 package io.signflow.tenant;
 
+import io.signflow.common.TransactionMemo;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Repository;
 public class SealRepository {
 
     private static final String COLUMNS = "id, organization_id, name, seal_type, auto_sign_allowed";
+    /** Seals are never changed; a creation asks for each auto-signer's seal at validation and again at signing. */
+    private static final TransactionMemo<String, Seal> ROWS = new TransactionMemo<>("seal");
     private final JdbcClient jdbc;
 
     public SealRepository(JdbcClient jdbc) {
@@ -27,7 +30,8 @@ public class SealRepository {
     }
 
     public Optional<Seal> find(String id) {
-        return jdbc.sql("select " + COLUMNS + " from seal where id = ?").param(id).query(Seal.class).optional();
+        return ROWS.get(id, key -> jdbc.sql("select " + COLUMNS + " from seal where id = ?").param(key)
+                .query(Seal.class).optional());
     }
 
     public List<Seal> findAll(Collection<String> ids) {

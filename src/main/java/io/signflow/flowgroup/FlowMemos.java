@@ -1,0 +1,27 @@
+package io.signflow.flowgroup;
+
+import io.signflow.common.TransactionMemo;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What this module remembers of its rows for the rest of a transaction ({@link TransactionMemo}): a
+ * creation writes them and a dozen steps per contract read them back in the same transaction. The
+ * creating insert remembers what it wrote; every write of these columns forgets.
+ */
+final class FlowMemos {
+
+    /** A contract's terms the deadline timer and the turns ask for; only ModifyFlowGroupDeadline changes one. */
+    record Terms(Instant deadline, boolean unordered) {
+    }
+
+    static final TransactionMemo<String, Terms> TERMS = new TransactionMemo<>("flow.terms");
+    /** A group's contracts in request order: fixed at creation. */
+    static final TransactionMemo<String, List<String>> GROUP_FLOWS = new TransactionMemo<>("flow_group.flows");
+    /** A contract's group: fixed at creation. */
+    static final TransactionMemo<String, String> FLOW_GROUP = new TransactionMemo<>("flow.group");
+    static final TransactionMemo<String, FlowGroupSummary> SUMMARIES = new TransactionMemo<>("flow_group.summary");
+
+    private FlowMemos() {
+    }
+}
