@@ -1,6 +1,7 @@
 package io.signflow.audit;
 
 import io.signflow.common.Texts;
+import io.signflow.common.TransactionMemo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,10 +23,14 @@ import org.springframework.stereotype.Component;
  * one before it, so a changed, removed or inserted row breaks the chain ({@link AuditChainCheck}).
  * Appending takes the contract's row lock first (in id order, as {@code FlowProgress} does), so two
  * events of one contract at once are chained one after the other; the unique (flow, previous hash)
- * index refuses a fork should anything append without it.
+ * index refuses a fork should anything append without it. The transaction then remembers each head it
+ * wrote ({@link TransactionMemo}): its next entry for the contract (a creation writes three) holds the
+ * lock already and need not read the head again.
  */
 @Component
 public class AuditTrail {
+
+    private static final TransactionMemo<String, String> HEADS = new TransactionMemo<>("audit_event.head");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -72,7 +77,7 @@ public class AuditTrail {
         }
         OffsetDateTime now = AuditChainHash.storable(OffsetDateTime.now(clock));
         String agent = Texts.truncate(userAgent, 300);
-        Map<String, String> heads = lockedHeads(flowIds);
+        Map<String, String> heads = heads(flowIds);
         List<Object[]> rows = new ArrayList<>();
         for (String flowId : flowIds) {
             String previous = heads.getOrDefault(flowId, AuditChainHash.GENESIS);
@@ -83,9 +88,23 @@ public class AuditTrail {
                 rows.add(new Object[] {groupId, flowId, event, actor, ip, agent, text, now, previous, hash});
                 previous = hash;
             }
+            HEADS.remember(flowId, previous);
         }
         batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, "
                 + "previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** Each contract's last hash: remembered if this transaction wrote one, else read under the contract's lock. */
+    private Map<String, String> heads(Collection<String> flowIds) {
+        Map<String, String> heads = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String flowId : flowIds) {
+            HEADS.known(flowId).ifPresentOrElse(head -> heads.put(flowId, head), () -> unknown.add(flowId));
+        }
+        if (!unknown.isEmpty()) {
+            heads.putAll(lockedHeads(unknown));
+        }
+        return heads;
     }
 
     /** Locks the contracts, then reads the last hash of each one's chain; a contract without entries has none. */
