@@ -4,7 +4,9 @@ import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
 import io.signflow.flowgroup.FlowApprover;
 import io.signflow.flowgroup.FlowProgress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,8 +37,9 @@ public class AutoSigner {
     public void signAll(String groupId, String flowId) {
         List<FlowApprover> signed = progress.signAutomatically(flowId);
         for (FlowApprover approver : signed) {
-            String sealId = sealOf(approver.recipientId(), "SIGN_SEAL");
-            String legalPersonSealId = sealOf(approver.recipientId(), "SIGN_LEGAL_PERSON_SEAL");
+            Map<String, String> seals = sealsOf(approver.recipientId());
+            String sealId = seals.get("SIGN_SEAL");
+            String legalPersonSealId = seals.get("SIGN_LEGAL_PERSON_SEAL");
             records.automatic(flowId, approver.recipientId(), sealId, legalPersonSealId);
             audit.record(groupId, flowId, AuditEvent.SIGNED, AuditTrail.PLATFORM, null,
                     approver.organizationName() + " sealed automatically with " + (sealId == null ? ""
@@ -45,10 +48,15 @@ public class AutoSigner {
         }
     }
 
-    /** The seal the auto-signer's first control of that type names (every one names a seal: checked at creation). */
-    private String sealOf(String recipientId, String controlType) {
-        return jdbc.sql("select component_value from component where recipient_id = ? and component_type = ? "
-                        + "order by id limit 1")
-                .params(recipientId, controlType).query(String.class).optional().orElse(null);
+    /**
+     * The seal the auto-signer's first control of each seal type names, by type (every one names a seal:
+     * checked at creation).
+     */
+    private Map<String, String> sealsOf(String recipientId) {
+        Map<String, String> seals = new HashMap<>();
+        jdbc.sql("select component_type, component_value from component where recipient_id = ? "
+                        + "and component_type in ('SIGN_SEAL', 'SIGN_LEGAL_PERSON_SEAL') order by id")
+                .param(recipientId).query((rs, n) -> seals.putIfAbsent(rs.getString(1), rs.getString(2))).list();
+        return seals;
     }
 }
