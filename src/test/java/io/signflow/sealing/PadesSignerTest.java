@@ -73,6 +73,7 @@ class PadesSignerTest {
             assertThat(r.coversDocument()).isTrue();
         });
         assertThat(authority().describe()).contains("RFC 3161 timestamp from").contains(TSA.url());
+        assertThat(reserved(pdf)).isGreaterThan(cms(pdf));
     }
 
     @Test
@@ -108,6 +109,25 @@ class PadesSignerTest {
         assertThat(TimeStampAuthority.none().describe()).startsWith("No independent timestamp");
         assertThat(new PdfSignatureVerifier().verify(pdf)).singleElement()
                 .satisfies(r -> assertThat(r.valid()).isTrue());
+    }
+
+    @Test
+    void withoutAnAuthorityTheSpaceReservedIsWhatTheSignatureHoldsAndAMarginFarBelowTheFormer32Kb() throws Exception {
+        byte[] pdf = sign(TimeStampAuthority.none(), IDENTITY);
+
+        assertThat(reserved(pdf)).isGreaterThan(cms(pdf)).isLessThan(cms(pdf) + 2048).isLessThan(8 * 1024);
+    }
+
+    @Test
+    void aTimestampTooLargeForTheSpaceReservedFailsTheSigningSayingSo() {
+        TestTimeStampAuthority verbose = new TestTimeStampAuthority(20 * 1024);
+        try {
+            assertThatThrownBy(() -> sign(new TimeStampAuthority(verbose.url(), Duration.ofSeconds(10)), IDENTITY))
+                    .isInstanceOf(IOException.class).hasMessageContaining("bytes, more than the")
+                    .hasMessageContaining("for the time stamping authority's token");
+        } finally {
+            verbose.close();
+        }
     }
 
     @Test
@@ -162,6 +182,20 @@ class PadesSignerTest {
         changed[inPage] = (byte) '1';
         assertThat(SignatureTools.pdfsig(changed, "pdfsig-timestamped-signature-changed.txt")).contains("Digest Mismatch")
                 .doesNotContain("Signature is Valid");
+    }
+
+    /** The bytes the signature dictionary's /Contents has room for: the gap between its byte ranges, in hex. */
+    private static int reserved(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int[] ranges = document.getSignatureDictionaries().get(0).getByteRange();
+            return (ranges[2] - ranges[1] - 2) / 2;
+        }
+    }
+
+    private static int cms(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new CMSSignedData(document.getSignatureDictionaries().get(0).getContents(pdf)).getEncoded().length;
+        }
     }
 
     private static List<byte[]> streams(COSArray array) throws IOException {

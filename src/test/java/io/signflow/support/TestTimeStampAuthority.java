@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -43,7 +44,8 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * An RFC 3161 time stamping authority on a random loopback port, as a real one answers over HTTP:
  * BouncyCastle's {@link TimeStampResponseGenerator} with a certificate of its own (extended key usage
  * timeStamping, critical) issued by a root of its own. It can be told to refuse with an HTTP status,
- * as an authority that is down does.
+ * as an authority that is down does, or made to answer with tokens larger than a given size, as one
+ * whose tokens carry a long certificate chain does.
  */
 public final class TestTimeStampAuthority implements AutoCloseable {
 
@@ -66,6 +68,14 @@ public final class TestTimeStampAuthority implements AutoCloseable {
     }
 
     public TestTimeStampAuthority() {
+        this(0);
+    }
+
+    /**
+     * With {@code padding} above 0, its tokens also carry a certificate with a non-critical extension of
+     * that many bytes, so they are larger than that.
+     */
+    public TestTimeStampAuthority(int padding) {
         try {
             KeyPair rootKeys = keys();
             KeyPair tsaKeys = keys();
@@ -85,6 +95,13 @@ public final class TestTimeStampAuthority implements AutoCloseable {
                     new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(TSPAlgorithms.SHA256)),
                     POLICY);
             tokens.addCertificates(new JcaCertStore(chain));
+            if (padding > 0) {
+                X509v3CertificateBuilder padded = builder(rootName, new X500Name("CN=Signflow Test TSA Padding"),
+                        rootKeys.getPublic());
+                padded.addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.2"), false,
+                        new DEROctetString(new byte[padding]));
+                tokens.addCertificates(new JcaCertStore(List.of(sign(padded, rootKeys))));
+            }
             tokens.setTSA(new GeneralName(new X500Name(NAME)));
             TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
 
