@@ -66,6 +66,14 @@ public final class TransactionMemo<K, V> {
         }
     }
 
+    /** Rows changed by a write that does not say which of them: every next read asks again. */
+    public void forgetAll() {
+        Map<K, V> rows = rows();
+        if (rows != null) {
+            rows.clear();
+        }
+    }
+
     /** The transaction's rows, bound on first use; null when no transaction is running. */
     @SuppressWarnings("unchecked")
     private Map<K, V> rows() {

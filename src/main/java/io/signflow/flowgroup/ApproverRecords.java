@@ -30,6 +30,7 @@ public class ApproverRecords {
 
     /** The signer of each approver, by recipient id; in one batched statement. */
     public void linkSigners(Map<String, String> signerIdByRecipientId) {
+        FlowMemos.APPROVERS.forgetAll();
         batch.batchUpdate("update approver set signer_id = ? where recipient_id = ?", signerIdByRecipientId.entrySet()
                 .stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
     }

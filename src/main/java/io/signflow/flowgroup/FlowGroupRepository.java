@@ -38,10 +38,9 @@ public class FlowGroupRepository {
         List<Object[]> copied = new ArrayList<>();
         for (int i = 0; i < group.flows().size(); i++) {
             FlowGroupDraft.Flow f = group.flows().get(i);
-            boolean awaitingFill = f.approvers().stream().anyMatch(FlowGroupDraft.Approver::dynamic);
             flows.add(new Object[] {f.id(), group.id(), i, group.organizationId(), f.name(), f.flowType(),
                     f.description(), f.fileId(), utc(f.deadline()), f.unordered(), f.userData(), f.callbackUrl(),
-                    f.displayType(), awaitingFill ? FlowStatus.AWAITING_FILL : FlowStatus.TO_SIGN, created, created,
+                    f.displayType(), initialStatus(f), created, created,
                     f.needSignReview()});
             for (FlowGroupDraft.Approver a : f.approvers()) {
                 approvers.add(new Object[] {a.recipientId(), a.signId(), f.id(), a.signOrder(), a.type().code(),
@@ -81,7 +80,14 @@ public class FlowGroupRepository {
         for (FlowGroupDraft.Flow f : group.flows()) {
             FlowMemos.FLOW_GROUP.remember(f.id(), group.id());
             FlowMemos.TERMS.remember(f.id(), new FlowMemos.Terms(f.deadline(), f.unordered()));
+            FlowMemos.STATUS.remember(f.id(), initialStatus(f));
         }
+    }
+
+    /** Signing starts at once, unless dynamic signers are still to be named. */
+    private static int initialStatus(FlowGroupDraft.Flow flow) {
+        return flow.approvers().stream().anyMatch(FlowGroupDraft.Approver::dynamic) ? FlowStatus.AWAITING_FILL
+                : FlowStatus.TO_SIGN;
     }
 
     /** The group row of a contract of its own (CreateFlowByFiles): internal, never a FlowGroupId. */

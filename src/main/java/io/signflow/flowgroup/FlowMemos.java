@@ -20,6 +20,13 @@ final class FlowMemos {
     static final TransactionMemo<String, List<String>> GROUP_FLOWS = new TransactionMemo<>("flow_group.flows");
     /** A contract's group: fixed at creation. */
     static final TransactionMemo<String, String> FLOW_GROUP = new TransactionMemo<>("flow.group");
+    /**
+     * A contract's status and approvers: they change, so only FlowProgress, which makes every change to
+     * them, keeps them, forgetting a contract when it changes it and when it takes the contract's lock
+     * (what was read before may have been changed by the transaction that held the lock).
+     */
+    static final TransactionMemo<String, Integer> STATUS = new TransactionMemo<>("flow.status");
+    static final TransactionMemo<String, List<FlowApprover>> APPROVERS = new TransactionMemo<>("approver.flow");
     static final TransactionMemo<String, FlowGroupSummary> SUMMARIES = new TransactionMemo<>("flow_group.summary");
 
     private FlowMemos() {

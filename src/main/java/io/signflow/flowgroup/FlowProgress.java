@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The status machine of contracts and their approvers (FlowStatus, ApproveStatus). Every change
  * happens in the caller's transaction, after the caller has locked the flows it changes
  * ({@link #lock}), so that concurrent signatures, rejections, fills, cancellations and the deadline
- * timer are applied one after another.
+ * timer are applied one after another. A contract's status and approvers, read at nearly every step
+ * of a process, are remembered for the rest of the transaction ({@link FlowMemos}) and forgotten at
+ * each change and when the lock is taken, after which they are read as the lock holder left them.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -35,6 +38,7 @@ public class FlowProgress {
 
     /** Row locks on the flows, always taken in id order so that two transactions cannot deadlock. */
     public void lock(Collection<String> flowIds) {
+        forget(flowIds);
         if (!flowIds.isEmpty()) {
             jdbc.sql("select id from flow where id in (:ids) order by id for update").param("ids", flowIds)
                     .query(String.class).list();
@@ -43,18 +47,18 @@ public class FlowProgress {
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public int status(String flowId) {
-        return jdbc.sql("select status from flow where id = ?").param(flowId).query(Integer.class).single();
+        return FlowMemos.STATUS.get(flowId, id -> jdbc.sql("select status from flow where id = ?").param(id)
+                .query(Integer.class).optional()).orElseThrow();
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean allFilled(String flowId) {
-        return count("select count(*) from approver where flow_id = ? and dynamic and status = "
-                + ApproveStatus.NOT_STARTED, flowId) == 0;
+        return approvers(flowId).stream().noneMatch(a -> a.dynamic() && a.status() == ApproveStatus.NOT_STARTED);
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean allSigned(String flowId) {
-        return count("select count(*) from approver where flow_id = ? and status <> " + ApproveStatus.SIGNED, flowId) == 0;
+        return approvers(flowId).stream().allMatch(a -> a.status() == ApproveStatus.SIGNED);
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
@@ -64,8 +68,9 @@ public class FlowProgress {
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<FlowApprover> approvers(String flowId) {
-        return jdbc.sql("select " + APPROVER_COLUMNS + " from approver where flow_id = ? order by sign_order")
-                .param(flowId).query(FlowApprover.class).list();
+        return FlowMemos.APPROVERS.get(flowId, id -> Optional.of(List.copyOf(jdbc.sql("select " + APPROVER_COLUMNS
+                + " from approver where flow_id = ? order by sign_order").param(id).query(FlowApprover.class).list())))
+                .orElseThrow();
     }
 
     /** Records the auto-signers (ApproverType 3) as signed; returns them. */
@@ -76,6 +81,7 @@ public class FlowProgress {
             jdbc.sql("update approver set status = " + ApproveStatus.SIGNED + ", acted_at = ? where flow_id = ? "
                             + "and approver_type = 3 and status <> " + ApproveStatus.SIGNED)
                     .params(now(), flowId).update();
+            FlowMemos.APPROVERS.forget(flowId);
             touch(flowId);
         }
         return auto;
@@ -113,6 +119,7 @@ public class FlowProgress {
         if (!opened.isEmpty()) {
             jdbc.sql("update approver set status = " + ApproveStatus.TO_SIGN + " where recipient_id in (:ids)")
                     .param("ids", opened.stream().map(FlowApprover::recipientId).toList()).update();
+            FlowMemos.APPROVERS.forget(flowId);
         }
         return opened;
     }
@@ -123,6 +130,7 @@ public class FlowProgress {
      * so the statements are one per table, not one per contract.
      */
     public void recordSignatures(Collection<String> flowIds, Collection<String> recipientIds) {
+        forget(flowIds);
         OffsetDateTime now = now();
         jdbc.sql("update approver set status = " + ApproveStatus.SIGNED + ", acted_at = :now where recipient_id in (:ids)")
                 .param("now", now).param("ids", recipientIds).update();
@@ -133,6 +141,7 @@ public class FlowProgress {
     /** Names a dynamic signer; false when the approver is not an unfilled dynamic signer of the contract. */
     public boolean fill(String flowId, String recipientId, String organizationName, String name, String mobile,
                         String idCardType, String idCardNumber) {
+        FlowMemos.APPROVERS.forget(flowId);
         return jdbc.sql("update approver set organization_name = ?, name = ?, mobile = ?, id_card_type = ?, "
                         + "id_card_number = ?, status = " + ApproveStatus.NOT_REACHED + " where recipient_id = ? "
                         + "and flow_id = ? and dynamic and status = " + ApproveStatus.NOT_STARTED)
@@ -141,6 +150,7 @@ public class FlowProgress {
 
     /** The last dynamic signer of a contract was named: signing can start. */
     public void startSigning(String flowId) {
+        FlowMemos.STATUS.forget(flowId);
         jdbc.sql("update flow set status = " + FlowStatus.TO_SIGN + ", updated_at = ? where id = ? and status = "
                 + FlowStatus.AWAITING_FILL).params(now(), flowId).update();
     }
@@ -165,6 +175,7 @@ public class FlowProgress {
 
     /** The rejecting signer's own record; the contract ends in the process's reject step. */
     public void recordRejection(String recipientId, String reason) {
+        FlowMemos.APPROVERS.forgetAll();
         jdbc.sql("update approver set status = " + ApproveStatus.REJECTED + ", message = ?, acted_at = ? "
                 + "where recipient_id = ?").params(reason, now(), recipientId).update();
     }
@@ -190,6 +201,7 @@ public class FlowProgress {
     }
 
     private void end(String flowId, int flowStatus, String message, Set<Integer> openApproversBecome) {
+        forget(List.of(flowId));
         jdbc.sql("update flow set status = ?, message = coalesce(?, message), updated_at = ? where id = ?")
                 .params(flowStatus, message, now(), flowId).update();
         for (int status : openApproversBecome) {
@@ -201,6 +213,13 @@ public class FlowProgress {
 
     private void touch(String flowId) {
         jdbc.sql("update flow set updated_at = ? where id = ?").params(now(), flowId).update();
+    }
+
+    private static void forget(Collection<String> flowIds) {
+        for (String flowId : flowIds) {
+            FlowMemos.STATUS.forget(flowId);
+            FlowMemos.APPROVERS.forget(flowId);
+        }
     }
 
     private FlowMemos.Terms terms(String flowId) {
