@@ -73,7 +73,7 @@ public class CallbackMessages {
 
     private void announce(String flowId, Operate operate, String actorRecipientId, String callbackType,
                           Map<String, Object> extra) {
-        sources.flow(flowId).filter(f -> f.destination() != null).ifPresent(flow -> {
+        sources.withDestination(flowId).ifPresent(flow -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("FlowId", flow.id());
             data.put("FlowName", flow.name());

@@ -1,5 +1,6 @@
 package io.signflow.callback;
 
+import io.signflow.common.TransactionMemo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CallbackSources {
 
+    private static final TransactionMemo<String, Boolean> NO_DESTINATION = new TransactionMemo<>("callback.none");
     private final JdbcClient jdbc;
 
     public CallbackSources(JdbcClient jdbc) {
@@ -35,7 +37,24 @@ class CallbackSources {
     public record Group(String id, String name, String organizationId, String organizationCallbackUrl) {
     }
 
-    public Optional<Flow> flow(String flowId) {
+    /**
+     * The contract's snapshot when it has a callback address, its own or its organization's. A contract
+     * found without one is not read again in the same transaction (a creation announces each contract
+     * two or three times): an address set meanwhile applies from the next transaction.
+     */
+    public Optional<Flow> withDestination(String flowId) {
+        if (NO_DESTINATION.known(flowId).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Flow> flow = snapshot(flowId);
+        if (flow.isPresent() && flow.get().destination() == null) {
+            NO_DESTINATION.remember(flowId, true);
+            return Optional.empty();
+        }
+        return flow;
+    }
+
+    private Optional<Flow> snapshot(String flowId) {
         return jdbc.sql("select f.id, f.group_id, g.name as group_name, f.organization_id, f.name, f.flow_type, "
                         + "f.description, f.status, f.message, f.unordered, f.user_data, f.callback_url, f.created_at, "
                         + "f.updated_at, f.deadline, o.callback_url as organization_callback_url, g.single from flow f "
