@@ -3,6 +3,7 @@ package io.signflow.signing;
 import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
 import io.signflow.common.Mobiles;
+import io.signflow.common.TransactionMemo;
 import io.signflow.flowgroup.FlowApprover;
 import io.signflow.flowgroup.FlowGroupRepository;
 import io.signflow.flowgroup.FlowGroupSummary;
@@ -17,10 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
  * when they go from having nothing to sign in the group to having something: the first contract of a
  * group to reach them sends it, later ones while that is still pending do not. So a group produces
  * one message per signer, and an ordered contract that reaches a signer later produces another.
+ * Within one transaction (a creation opens every contract's first turns) a signer is checked once:
+ * from then on they have a turn pending.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class TurnNotifier {
+
+    private static final TransactionMemo<String, Boolean> TOLD = new TransactionMemo<>("signer.told");
 
     private final FlowProgress progress;
     private final FlowGroupRepository groups;
@@ -46,10 +51,14 @@ public class TurnNotifier {
             if (!NotificationPolicy.notifies(group, approver)) {
                 continue;
             }
+            if (TOLD.known(signerId).isPresent()) {
+                continue;
+            }
             signers.lock(signerId);
             if (!signers.hasAnnouncedTurn(signerId, approver.recipientId())) {
                 invite(group, signerId, approver.mobile());
             }
+            TOLD.remember(signerId, true);
         }
     }
 
