@@ -8,4 +8,9 @@ public record FlowApprover(String recipientId, String signId, String flowId, int
     public ApproverType type() {
         return ApproverType.ofCode(approverType);
     }
+
+    FlowApprover withStatus(int newStatus) {
+        return new FlowApprover(recipientId, signId, flowId, signOrder, approverType, dynamic, organizationName, name,
+                mobile, notifyType, signerId, newStatus);
+    }
 }

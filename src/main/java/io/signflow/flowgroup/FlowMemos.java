@@ -27,6 +27,8 @@ final class FlowMemos {
      */
     static final TransactionMemo<String, Integer> STATUS = new TransactionMemo<>("flow.status");
     static final TransactionMemo<String, List<FlowApprover>> APPROVERS = new TransactionMemo<>("approver.flow");
+    /** Whether anyone in the contract is to be reviewed before signing: fixed at creation. */
+    static final TransactionMemo<String, Boolean> REVIEWED = new TransactionMemo<>("flow.reviewed");
     static final TransactionMemo<String, FlowGroupSummary> SUMMARIES = new TransactionMemo<>("flow_group.summary");
 
     private FlowMemos() {

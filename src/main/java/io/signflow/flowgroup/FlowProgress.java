@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -81,7 +82,7 @@ public class FlowProgress {
             jdbc.sql("update approver set status = " + ApproveStatus.SIGNED + ", acted_at = ? where flow_id = ? "
                             + "and approver_type = 3 and status <> " + ApproveStatus.SIGNED)
                     .params(now(), flowId).update();
-            FlowMemos.APPROVERS.forget(flowId);
+            rememberStatus(flowId, auto, ApproveStatus.SIGNED);
             touch(flowId);
         }
         return auto;
@@ -119,7 +120,7 @@ public class FlowProgress {
         if (!opened.isEmpty()) {
             jdbc.sql("update approver set status = " + ApproveStatus.TO_SIGN + " where recipient_id in (:ids)")
                     .param("ids", opened.stream().map(FlowApprover::recipientId).toList()).update();
-            FlowMemos.APPROVERS.forget(flowId);
+            rememberStatus(flowId, opened, ApproveStatus.TO_SIGN);
         }
         return opened;
     }
@@ -213,6 +214,13 @@ public class FlowProgress {
 
     private void touch(String flowId) {
         jdbc.sql("update flow set updated_at = ? where id = ?").params(now(), flowId).update();
+    }
+
+    /** The contract's approvers as just updated, when this transaction had read them; else nothing. */
+    private static void rememberStatus(String flowId, List<FlowApprover> changed, int status) {
+        Set<String> ids = changed.stream().map(FlowApprover::recipientId).collect(Collectors.toSet());
+        FlowMemos.APPROVERS.known(flowId).ifPresent(approvers -> FlowMemos.APPROVERS.remember(flowId, approvers.stream()
+                .map(a -> ids.contains(a.recipientId()) ? a.withStatus(status) : a).toList()));
     }
 
     private static void forget(Collection<String> flowIds) {

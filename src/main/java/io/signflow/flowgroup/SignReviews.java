@@ -86,9 +86,9 @@ public class SignReviews {
     /** Whether the contract asked for any review at all, whether or not the reviews are open yet. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean isReviewed(String flowId) {
-        return jdbc.sql("select count(*) from approver a join flow f on f.id = a.flow_id where a.flow_id = ? "
-                        + "and (a.need_sign_review or f.need_sign_review)")
-                .param(flowId).query(Integer.class).single() > 0;
+        return FlowMemos.REVIEWED.get(flowId, id -> Optional.of(jdbc.sql("select count(*) from approver a "
+                        + "join flow f on f.id = a.flow_id where a.flow_id = ? and (a.need_sign_review or f.need_sign_review)")
+                .param(id).query(Integer.class).single() > 0)).orElseThrow();
     }
 
     /** The approvers of the group's contracts who are this signer (ESS matches name with mobile or ID card). */
