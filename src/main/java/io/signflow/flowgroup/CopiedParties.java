@@ -3,6 +3,7 @@ package io.signflow.flowgroup;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,7 +46,7 @@ public class CopiedParties {
 
     /** The contracts' copied parties, by contract and in the order given. */
     public List<CopiedParty> ofFlows(Collection<String> flowIds) {
-        if (flowIds.isEmpty()) {
+        if (flowIds.stream().allMatch(id -> FlowMemos.COPIED.known(id).equals(Optional.of(false)))) {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from copied_party c join flow f on f.id = c.flow_id "

@@ -81,6 +81,7 @@ public class FlowGroupRepository {
             FlowMemos.FLOW_GROUP.remember(f.id(), group.id());
             FlowMemos.TERMS.remember(f.id(), new FlowMemos.Terms(f.deadline(), f.unordered()));
             FlowMemos.STATUS.remember(f.id(), initialStatus(f));
+            FlowMemos.COPIED.remember(f.id(), !f.copiedParties().isEmpty());
             FlowMemos.REVIEWED.remember(f.id(),
                     f.approvers().stream().anyMatch(a -> a.needSignReview() || f.needSignReview()));
         }

@@ -29,6 +29,8 @@ final class FlowMemos {
     static final TransactionMemo<String, List<FlowApprover>> APPROVERS = new TransactionMemo<>("approver.flow");
     /** Whether anyone in the contract is to be reviewed before signing: fixed at creation. */
     static final TransactionMemo<String, Boolean> REVIEWED = new TransactionMemo<>("flow.reviewed");
+    /** Whether a contract has copied parties: they are named at creation only. */
+    static final TransactionMemo<String, Boolean> COPIED = new TransactionMemo<>("copied_party.any");
     static final TransactionMemo<String, FlowGroupSummary> SUMMARIES = new TransactionMemo<>("flow_group.summary");
 
     private FlowMemos() {
