@@ -47,12 +47,13 @@ public class FlowDocumentSealer {
     private final AuditTrail audit;
     private final SealingProperties properties;
     private final DocumentProperties documents;
+    private final SealingCapacity capacity;
     private final Clock clock;
 
     public FlowDocumentSealer(SealingSources sources, SealedDocuments sealed, FlowDocumentStamper stamper,
                               CompletionCertificate certificate, PadesSigner signer, PlatformIdentityStore identities,
                               AuditTrail audit, SealingProperties properties, DocumentProperties documents,
-                              Clock clock) {
+                              SealingCapacity capacity, Clock clock) {
         this.sources = sources;
         this.sealed = sealed;
         this.stamper = stamper;
@@ -62,6 +63,7 @@ public class FlowDocumentSealer {
         this.audit = audit;
         this.properties = properties;
         this.documents = documents;
+        this.capacity = capacity;
         this.clock = clock;
     }
 
@@ -73,21 +75,25 @@ public class FlowDocumentSealer {
         Contract contract = sources.contract(flowId);
         Map<String, Signature> signatures = sources.signatures(flowId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        try {
-            Finished finished = drawAndCertify(contract, signatures);
-            byte[] signedPdf = signer.sign(finished.pdf(), identities.identity(), new PadesSigner.Details(
-                    properties.platformName(), reason(signatures), null, GregorianCalendar.from(
-                            now.atZoneSameInstant(properties.timeZone()))));
-            String sha256 = DigestUtils.sha256Hex(signedPdf);
-            sealed.insert(flowId, signedPdf, sha256, finished.pages(), now);
-            audit.record(contract.groupId(), flowId, AuditEvent.SEALED, AuditTrail.PLATFORM, null,
-                    "final PDF signed by " + properties.platformName() + ", SHA-256 " + sha256);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot seal the final PDF of " + flowId, e);
-        }
+        Finished finished = capacity.run(() -> drawCertifyAndSign(contract, signatures, now));
+        String sha256 = DigestUtils.sha256Hex(finished.pdf());
+        sealed.insert(flowId, finished.pdf(), sha256, finished.pages(), now);
+        audit.record(contract.groupId(), flowId, AuditEvent.SEALED, AuditTrail.PLATFORM, null,
+                "final PDF signed by " + properties.platformName() + ", SHA-256 " + sha256);
     }
 
     private record Finished(byte[] pdf, int pages) {
+    }
+
+    private Finished drawCertifyAndSign(Contract contract, Map<String, Signature> signatures, OffsetDateTime now) {
+        try {
+            Finished finished = drawAndCertify(contract, signatures);
+            return new Finished(signer.sign(finished.pdf(), identities.identity(), new PadesSigner.Details(
+                    properties.platformName(), reason(signatures), null, GregorianCalendar.from(
+                            now.atZoneSameInstant(properties.timeZone())))), finished.pages());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot seal the final PDF of " + contract.flowId(), e);
+        }
     }
 
     private Finished drawAndCertify(Contract contract, Map<String, Signature> signatures) throws IOException {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone         the zone of dates drawn into contracts and on the certificate of completion
  * @param tsaUrl           the RFC 3161 time stamping authority that countersigns every signature; empty: none
  * @param tsaTimeout       how long one request to it may take
+ * @param concurrency      how many contracts are sealed at once on this node; 0: one fewer than the
+ *                         processors, at least one ({@link SealingCapacity})
  */
 @ConfigurationProperties("signflow.sealing")
 public record SealingProperties(
@@ -27,5 +29,6 @@ public record SealingProperties(
         @DefaultValue("24h") Duration maxUrlTtl,
         @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone,
         @DefaultValue("") String tsaUrl,
-        @DefaultValue("10s") Duration tsaTimeout) {
+        @DefaultValue("10s") Duration tsaTimeout,
+        @DefaultValue("0") int concurrency) {
 }
