@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * fully (BENCHMARKS.md: 4 at a time gave 95 % of the throughput of 8); more would only queue.
  *
  * <p>Creation yields to the work that finishes contracts already created. The module that owns the
- * engine counts the job executor's due jobs (sealing, auto-sign completion, message delivery) once a
+ * engine counts the job executor's due jobs (sealing, deadlines that came due, retried callbacks) once a
  * second and tells admission ({@link CompletionBacklog}); while more than {@code backlogBound} are due,
  * a creating request must also find a place within {@code nodeCreatingBehindBacklog}, and is otherwise
  * refused at once with {@code RequestLimitExceeded} saying that contracts already created are being

@@ -2,7 +2,7 @@ package io.signflow.api;
 
 /**
  * Told how much work is waiting to finish the contracts already created (the job executor's due jobs:
- * sealing, auto-sign completion, message delivery), so that admission lets creation yield to it
+ * sealing, deadlines that came due, retried callbacks), so that admission lets creation yield to it
  * ({@link AdmissionProperties#backlogBound()}). The module that owns the engine counts and tells; the
  * gateway never reads the engine itself.
  */
