@@ -15,11 +15,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and the gauges, so no request waits for a connection. 6 creations at a time already use two cores
  * fully (BENCHMARKS.md: 4 at a time gave 95 % of the throughput of 8); more would only queue.
  *
+ * <p>Creation yields to the work that finishes contracts already created. The module that owns the
+ * engine counts the job executor's due jobs (sealing, deadlines that came due, retried callbacks) once a
+ * second and tells admission ({@link CompletionBacklog}); while more than {@code backlogBound} are due,
+ * a creating request must also find a place within {@code nodeCreatingBehindBacklog}, and is otherwise
+ * refused at once with {@code RequestLimitExceeded} saying that contracts already created are being
+ * finished first. The node's full bound is back at the first count at or below {@code backlogBound}.
+ * 60 due jobs are 20 auto-signed groups of three contracts, a few seconds of the job executor's work
+ * on two cores (BENCHMARKS.md, overload), so what has been created when a flood stops is finished
+ * within seconds; 1 creation at a time behind that keeps creation going, slowly, and leaves the other
+ * core to the job executor. The bound is per node, the count is the database's, so every node of a
+ * cluster yields to the same backlog.
+ *
  * @param nodeCreating         creating requests in progress on this node
  * @param nodeOther            other requests in progress on this node (reads, cancellations, links)
  * @param organizationCreating creating requests of one organization in progress on this node
  * @param organizationOther    other requests of one organization in progress on this node
  * @param maxWait              how long a request may wait for a place before it is refused
+ * @param backlogBound         due jobs beyond which creation yields to finishing contracts
+ * @param nodeCreatingBehindBacklog creating requests in progress on this node while more jobs than
+ *                             {@code backlogBound} are due (0 stops creation until they are worked off)
  */
 @ConfigurationProperties("signflow.api.admission")
 record AdmissionProperties(
@@ -27,5 +42,7 @@ record AdmissionProperties(
         @DefaultValue("10") int nodeOther,
         @DefaultValue("4") int organizationCreating,
         @DefaultValue("8") int organizationOther,
-        @DefaultValue("0ms") Duration maxWait) {
+        @DefaultValue("0ms") Duration maxWait,
+        @DefaultValue("60") int backlogBound,
+        @DefaultValue("1") int nodeCreatingBehindBacklog) {
 }

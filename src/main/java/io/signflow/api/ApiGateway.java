@@ -1,6 +1,7 @@
 package io.signflow.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.signflow.common.Failures;
@@ -45,6 +46,9 @@ class ApiGateway {
         this.reader = reader;
         this.actions = actions.stream().collect(Collectors.toMap(ApiAction::name, Function.identity()));
         this.meters = meters;
+        Gauge.builder("signflow.api.admission.creating", admission, ApiAdmission::nodeCreatingBound)
+                .description("Creating requests this node takes at once now (smaller while the job backlog is above its bound)")
+                .register(meters);
     }
 
     public byte[] handle(ApiHttpRequest request) {

@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class ApiAdmissionTest {
 
-    /** 2 creations and 3 other requests per node, 1 creation and 2 others per organization. */
+    /**
+     * 2 creations and 3 other requests per node, 1 creation and 2 others per organization; 1 creation per
+     * node while more than 10 jobs are due.
+     */
     private final ApiAdmission admission = new ApiAdmission(
             new ApiRateLimiter(new ApiProperties(1000, Map.of("CreateFlowGroupByFiles", 1000), null, null)),
-            new AdmissionProperties(2, 3, 1, 2, Duration.ZERO));
+            new AdmissionProperties(2, 3, 1, 2, Duration.ZERO, 10, 1));
 
     private static final ApiAction<Object> CREATE = action("CreateFlowGroupByFiles", true);
     private static final ApiAction<Object> READ = action("DescribeFlowInfo", false);
@@ -65,9 +68,57 @@ class ApiAdmissionTest {
     }
 
     @Test
+    void whileTheBacklogIsAboveItsBoundCreationsTakeTheSmallerBoundAndGetTheirsBackWhenItIsWorkedOff() {
+        admission.dueJobs(11);
+        ApiAdmission.Permit first = admit("org-a", CREATE);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> admit("org-b", CREATE))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("RequestLimitExceeded");
+                    assertThat(e.getMessage()).startsWith("Contracts already created are being finished first")
+                            .contains("takes 1 creating requests").endsWith("try again shortly.");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(admission.nodeCreatingBound()).isEqualTo(1);
+        // reads are not held back by the backlog
+        admit("org-b", READ);
+        admit("org-b", READ);
+
+        // the refusal kept no place: with the backlog worked off, the node's two places are there again
+        admission.dueJobs(10);
+        assertThat(admission.nodeCreatingBound()).isEqualTo(2);
+        admit("org-b", CREATE);
+        assertThatThrownBy(() -> admit("org-c", CREATE))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+                        .startsWith("The service already has 2 creating"));
+
+        // a creation admitted while behind gave its place back to both bounds
+        first.close();
+        admission.dueJobs(11);
+        admit("org-c", CREATE);
+    }
+
+    @Test
+    void creationsAdmittedBeforeTheBacklogGrewCountAgainstTheNodesBoundOnly() {
+        ApiAdmission.Permit before = admit("org-a", CREATE);
+        admission.dueJobs(50);
+
+        ApiAdmission.Permit behind = admit("org-b", CREATE);
+        assertThatThrownBy(() -> admit("org-c", CREATE)).isInstanceOf(ApiException.class);
+
+        behind.close();
+        admit("org-c", CREATE);
+        before.close();
+        assertThatThrownBy(() -> admit("org-d", CREATE))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+                        .startsWith("Contracts already created are being finished first"));
+    }
+
+    @Test
     void theRateLimitStillApplies() {
         ApiAdmission limited = new ApiAdmission(
-                new ApiRateLimiter(new ApiProperties(1, Map.of(), null, null)), new AdmissionProperties(9, 9, 9, 9, Duration.ZERO));
+                new ApiRateLimiter(new ApiProperties(1, Map.of(), null, null)), new AdmissionProperties(9, 9, 9, 9, Duration.ZERO, 10, 1));
 
         limited.admitOrganization("org-a", READ).close();
         assertThatThrownBy(() -> limited.admitOrganization("org-a", READ))

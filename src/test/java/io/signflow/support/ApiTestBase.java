@@ -49,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "signflow.api.admission.node-other=100",
                 "signflow.api.admission.organization-creating=100",
                 "signflow.api.admission.organization-other=100",
+                "signflow.api.admission.node-creating-behind-backlog=100",
                 "logging.level.org.apache.pdfbox=ERROR",
                 // Spring Boot's tests turn metrics export off; the Prometheus endpoint is part of what is tested
                 "management.prometheus.metrics.export.enabled=true",

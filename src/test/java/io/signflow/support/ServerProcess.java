@@ -23,12 +23,13 @@ public final class ServerProcess implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "process-admin-password";
     /**
      * Short job locks and outbox leases (15 s), so that what a killed node held is taken up again, by
-     * another node or by itself restarted, within a test; and no rate limit in the way of a load.
+     * another node or by itself restarted, within a test; and no rate limit in the way of a load, nor
+     * creation yielding to the sealing backlog that load leaves (the node's bound of 6 stays).
      */
     public static final List<String> QUICK_TAKEOVER = List.of("--camunda.bpm.job-execution.lock-time-in-millis=15000",
             "--signflow.outbox.lease=15s", "--signflow.outbox.poll-interval=1s", "--signflow.outbox.retry-delay=500ms",
             "--signflow.api.rate-limit-per-second=1000", "--signflow.api.action-rate-limits.CreateFlowGroupByFiles=1000",
-            "--signflow.api.action-rate-limits.DescribeFlowBriefs=1000");
+            "--signflow.api.action-rate-limits.DescribeFlowBriefs=1000", "--signflow.api.admission.node-creating-behind-backlog=6");
     private final Process process;
     private final int port;
     private final Path log;

@@ -1,0 +1,13 @@
+package io.signflow.api;
+
+/**
+ * Told how much work is waiting to finish the contracts already created (the job executor's due jobs:
+ * sealing, deadlines that came due, retried callbacks), so that admission lets creation yield to it
+ * ({@link AdmissionProperties#backlogBound()}). The module that owns the engine counts and tells; the
+ * gateway never reads the engine itself.
+ */
+public interface CompletionBacklog {
+
+    /** The jobs due now and not done yet, as just counted. */
+    void dueJobs(long count);
+}
