@@ -64,9 +64,10 @@ class ApiAdmission implements CompletionBacklog {
             return node::onComplete;
         }
         try {
+            int places = nodeCreatingBehindBacklog.getBulkheadConfig().getMaxConcurrentCalls();
             take(nodeCreatingBehindBacklog, "Contracts already created are being finished first (until they are, this node"
-                    + " takes " + nodeCreatingBehindBacklog.getBulkheadConfig().getMaxConcurrentCalls() + " "
-                    + describe(true) + " at a time); try again shortly.");
+                    + (places == 0 ? " takes no " + describe(true)
+                    : " takes " + places + " " + describe(true) + " at a time") + "); try again shortly.");
         } catch (ApiException refused) {
             node.onComplete();
             throw refused;
