@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Rows a repository has read or written in the current transaction, so that the steps of one request
  * (a creation runs a dozen delegates per contract in one transaction) ask the database once, not once
- * per step. Only a table's owner keeps a memo of it, and it forgets a row in each of its own writes to
- * it, so the transaction never reads back less than it wrote. A change another transaction commits
+ * per step. A table's owner keeps a memo of its rows and forgets a row in each of its own writes to it,
+ * so the transaction never reads back less than it wrote; another module keeps one only of a fact no
+ * request changes (a contract without a callback address). A change another transaction commits
  * meanwhile is not seen: the memo answers what the first read saw, as REPEATABLE READ would; owners
  * keep a memo only of rows where that is right (locked, or columns nobody changes while a request runs).
  * Outside a transaction nothing is remembered; a transaction started inside another (REQUIRES_NEW)
