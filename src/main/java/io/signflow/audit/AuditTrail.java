@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * events of one contract at once are chained one after the other; the unique (flow, previous hash)
  * index refuses a fork should anything append without it. The transaction then remembers each head it
  * wrote ({@link TransactionMemo}): its next entry for the contract (a creation writes three) holds the
- * lock already and need not read the head again.
+ * lock already and need not read the head again. A contract the transaction has just inserted starts at
+ * the genesis without either ({@link #startChains}).
  */
 @Component
 public class AuditTrail {
@@ -44,6 +45,14 @@ public class AuditTrail {
 
     public record Entry(long id, String groupId, String flowId, String event, String actor, String ip, String userAgent,
                         String detail, OffsetDateTime occurredAt, String previousHash, String entryHash) {
+    }
+
+    /**
+     * Contracts the calling transaction has just inserted: nobody else sees them before it commits, so
+     * none has an entry yet and their chains start at the genesis, with neither the lock nor the read.
+     */
+    public void startChains(Collection<String> flowIds) {
+        flowIds.forEach(flowId -> HEADS.remember(flowId, AuditChainHash.GENESIS));
     }
 
     public void record(String groupId, String flowId, AuditEvent event, String actor, String ip, String detail) {

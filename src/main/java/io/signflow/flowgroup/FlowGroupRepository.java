@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.signflow.audit.AuditTrail;
 import io.signflow.tenant.FlowGroupPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,10 +18,12 @@ public class FlowGroupRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final AuditTrail audit;
 
-    public FlowGroupRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    public FlowGroupRepository(JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.audit = audit;
     }
 
     public void insert(FlowGroupDraft group, FlowGroupPolicy policy) {
@@ -71,6 +74,7 @@ public class FlowGroupRepository {
         batch.batchUpdate("insert into copied_party (id, flow_id, group_id, position, cc_type, name, mobile, "
                 + "permission, notify_type, notify_when) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copied);
         remember(group);
+        audit.startChains(group.flows().stream().map(FlowGroupDraft.Flow::id).toList());
     }
 
     /** The rows the creation's next steps read back, from the draft just written. */
