@@ -400,6 +400,49 @@ public final class LoadGenerator {
         throw new IllegalStateException("no code for " + signer.mobile());
     }
 
+    private static final List<String> READS = List.of("DescribeFlowInfo", "signer page");
+
+    /**
+     * An integrator reading its contracts and a signer opening the page, taking turns, each on a group
+     * created for them: what the rest of the node answers while creation is offered more than it takes.
+     */
+    private Driver.CallSource reads() {
+        Tenant tenant = tenants.get(0);
+        String mobile = Tenants.mobile();
+        JsonNode created = tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 3,
+                List.of(Requests.autoSigner(tenant), Requests.person("读者", mobile))));
+        List<String> flowIds = new ArrayList<>();
+        created.get("FlowIds").forEach(id -> flowIds.add(id.asText()));
+        Map<String, Object> describe = Map.of("Operator", Map.of("UserId", tenant.operatorId()), "FlowIds", flowIds);
+        SignerClient signer = SignerClient.invited(new AdminClient(server.port(), server.adminPassword()), mobile);
+        AtomicInteger turn = new AtomicInteger();
+        return () -> turn.getAndIncrement() % 2 == 0
+                ? () -> new String[] {READS.get(0), tenant.api().code("DescribeFlowInfo", describe)}
+                : () -> {
+                    int status = signer.view().status();
+                    return new String[] {READS.get(1), status == 200 ? "OK" : "HTTP" + status};
+                };
+    }
+
+    private interface Load {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs {@code load} with {@code reads} sent beside it, 4 a second, for the same time. */
+    private static void alongside(Driver.CallSource reads, Duration duration, Recorder readRecorder, Load load)
+            throws InterruptedException {
+        Thread reader = new Thread(() -> {
+            try {
+                Driver.openLoop(reads, 4, duration, readRecorder);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "reads");
+        reader.start();
+        load.run();
+        reader.join();
+    }
+
     /** A long run at a steady rate: memory and latency minute by minute. */
     private void soak() throws Exception {
         double rate = Double.parseDouble(option("rate", "50"));
@@ -454,20 +497,29 @@ public final class LoadGenerator {
         out.printf("maximum: %.1f groups/s (closed loop, %d at a time, answers %s); %s%n", max, concurrency,
                 closed.codes(action), pgbench());
 
+        Driver.CallSource reads = reads();
         Recorder half = new Recorder();
-        Driver.openLoop(creations(3, false), max / 2, duration, half);
+        Recorder halfReads = new Recorder();
+        alongside(reads, duration, halfReads, () -> Driver.openLoop(creations(3, false), max / 2, duration, half));
         Recorder twice = new Recorder();
-        Driver.openLoop(creations(3, false), max * 2, duration, twice);
-        for (var phase : List.of(Map.entry("half the maximum", half), Map.entry("twice the maximum", twice))) {
-            Recorder recorder = phase.getValue();
+        Recorder twiceReads = new Recorder();
+        alongside(reads, duration, twiceReads, () -> Driver.openLoop(creations(3, false), max * 2, duration, twice));
+        for (var phase : List.of(Map.entry("half the maximum", List.of(half, halfReads)),
+                Map.entry("twice the maximum", List.of(twice, twiceReads)))) {
+            Recorder recorder = phase.getValue().get(0);
             out.printf("%s, %.1f/s offered for %d s: answers %s%n", phase.getKey(),
                     phase.getKey().startsWith("half") ? max / 2 : max * 2, duration.toSeconds(), recorder.codes(action));
-            recorder.codes(action).keySet().forEach(code -> {
-                var h = recorder.histogram(action, code);
-                out.printf("  %-24s %7d  %8.1f/s  p50 %8.1f  p99 %8.1f  max %8.1f ms%n", code, h.getTotalCount(),
-                        h.getTotalCount() / (double) duration.toSeconds(), Recorder.ms(h.getValueAtPercentile(50)),
-                        Recorder.ms(h.getValueAtPercentile(99)), Recorder.ms(h.getMaxValue()));
-            });
+            for (Recorder r : phase.getValue()) {
+                for (String name : r == recorder ? List.of(action) : READS) {
+                    r.codes(name).keySet().forEach(code -> {
+                        var h = r.histogram(name, code);
+                        out.printf("  %-20s %-24s %7d  %8.1f/s  p50 %8.1f  p99 %8.1f  max %8.1f ms%n", name, code,
+                                h.getTotalCount(), h.getTotalCount() / (double) duration.toSeconds(),
+                                Recorder.ms(h.getValueAtPercentile(50)), Recorder.ms(h.getValueAtPercentile(99)),
+                                Recorder.ms(h.getMaxValue()));
+                    });
+                }
+            }
         }
         long internalErrors = twice.codes(action).entrySet().stream().filter(e -> e.getKey().startsWith("InternalError"))
                 .mapToLong(Map.Entry::getValue).sum()
