@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * others. A request beyond a bound is refused with {@code RequestLimitExceeded} after at most
  * {@code maxWait}, before it takes a database connection.
  *
- * <p>The defaults fit the connection pool (30): 6 creating and 10 other requests leave the job executor
+ * <p>The defaults fit the connection pool (30): 4 creating and 10 other requests leave the job executor
  * its 10 threads' connections (sealing, auto-signing, callbacks) and a few for signer pages, the outbox
- * and the gauges, so no request waits for a connection. 6 creations at a time already use two cores
- * fully (BENCHMARKS.md: 4 at a time gave 95 % of the throughput of 8); more would only queue.
+ * and the gauges, so no request waits for a connection. 4 creations at a time already use two cores
+ * fully (BENCHMARKS.md: 4 at a time gave 95 % of the throughput of 8); with 6, a flood made the
+ * accepted creations queue behind each other (p99 2.1–3.7 × its value at half the maximum, against
+ * 1.8–1.9 × with 4, for about the same accepted rate; BENCHMARKS.md, overload).
  *
  * <p>Creation yields to the work that finishes contracts already created. The module that owns the
  * engine counts the job executor's due jobs (sealing, deadlines that came due, retried callbacks) once a
@@ -40,7 +42,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("signflow.api.admission")
 record AdmissionProperties(
-        @DefaultValue("6") int nodeCreating,
+        @DefaultValue("4") int nodeCreating,
         @DefaultValue("10") int nodeOther,
         @DefaultValue("4") int organizationCreating,
         @DefaultValue("8") int organizationOther,

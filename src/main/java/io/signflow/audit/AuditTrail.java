@@ -123,7 +123,8 @@ public class AuditTrail {
                 .query(String.class).list();
         Map<String, String> heads = new HashMap<>();
         // each head is the last entry of the contract's (flow_id, id) index, found from its end: a
-        // max(id) grouped over the contracts' entries was planned as a scan of the whole trail
+        // max(id) grouped over the contracts' entries read all of them (and the whole trail while the
+        // planner's statistics were those of a small table)
         jdbc.sql("select f.id, (select a.entry_hash from audit_event a where a.flow_id = f.id order by a.id desc "
                         + "limit 1) from flow f where f.id in (:ids)")
                 .param("ids", flowIds).query((ResultSet rs) -> {
