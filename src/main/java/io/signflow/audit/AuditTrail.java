@@ -2,7 +2,6 @@ package io.signflow.audit;
 
 import io.signflow.common.Texts;
 import io.signflow.common.TransactionMemo;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -122,16 +121,9 @@ public class AuditTrail {
         jdbc.sql("select id from flow where id in (:ids) order by id for update").param("ids", flowIds)
                 .query(String.class).list();
         Map<String, String> heads = new HashMap<>();
-        // each head is the last entry of the contract's (flow_id, id) index, found from its end: a
-        // max(id) grouped over the contracts' entries read all of them (and the whole trail while the
-        // planner's statistics were those of a small table)
-        jdbc.sql("select f.id, (select a.entry_hash from audit_event a where a.flow_id = f.id order by a.id desc "
-                        + "limit 1) from flow f where f.id in (:ids)")
-                .param("ids", flowIds).query((ResultSet rs) -> {
-                    if (rs.getString(2) != null) {
-                        heads.put(rs.getString(1), rs.getString(2));
-                    }
-                });
+        jdbc.sql("select flow_id, entry_hash from audit_event where id in "
+                        + "(select max(id) from audit_event where flow_id in (:ids) group by flow_id)")
+                .param("ids", flowIds).query((rs, n) -> heads.put(rs.getString(1), rs.getString(2))).list();
         return heads;
     }
 
