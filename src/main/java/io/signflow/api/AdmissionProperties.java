@@ -28,8 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * within seconds. Behind that, no creation at all: on two cores even one creation at a time (6.6
  * auto-signed groups/s) outran what the job executor finished (3.0/s), and the backlog grew to 600
  * jobs; with none, creation resumes within a second of the count falling to the bound, and completion
- * kept up (0.83 × creation, the backlog gone 6.2 s after the flood; BENCHMARKS.md, overload). The bound is per node, the count is the database's, so every node of a
- * cluster yields to the same backlog.
+ * kept up (0.83 × creation, the backlog gone 6.2 s after the flood; BENCHMARKS.md, overload). The bound
+ * is per node, the count is the database's, so every node of a cluster yields to the same backlog.
  *
  * @param nodeCreating         creating requests in progress on this node
  * @param nodeOther            other requests in progress on this node (reads, cancellations, links)

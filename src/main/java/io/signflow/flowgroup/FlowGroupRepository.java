@@ -74,12 +74,15 @@ public class FlowGroupRepository {
         batch.batchUpdate("insert into copied_party (id, flow_id, group_id, position, cc_type, name, mobile, "
                 + "permission, notify_type, notify_when) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copied);
         remember(group);
-        audit.startChains(group.flows().stream().map(FlowGroupDraft.Flow::id).toList());
     }
 
-    /** The rows the creation's next steps read back, from the draft just written. */
-    private static void remember(FlowGroupDraft group) {
+    /**
+     * The rows the creation's next steps read back, from the draft just written; and the new contracts'
+     * audit chains, which start here.
+     */
+    private void remember(FlowGroupDraft group) {
         List<String> flowIds = group.flows().stream().map(FlowGroupDraft.Flow::id).toList();
+        audit.startChains(flowIds);
         FlowMemos.GROUP_FLOWS.remember(group.id(), flowIds);
         for (FlowGroupDraft.Flow f : group.flows()) {
             FlowMemos.FLOW_GROUP.remember(f.id(), group.id());
