@@ -1,5 +1,6 @@
 package io.signflow.audit;
 
+import io.signflow.common.Rows;
 import io.signflow.common.Texts;
 import io.signflow.common.TransactionMemo;
 import java.time.Clock;
@@ -129,7 +130,7 @@ public class AuditTrail {
 
     public List<Entry> ofFlow(String flowId) {
         return jdbc.sql("select id, group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, previous_hash, "
-                + "entry_hash from audit_event where flow_id = ? order by id").param(flowId).query(Entry.class).list();
+                + "entry_hash from audit_event where flow_id = ? order by id").param(flowId).query(Rows.of(Entry.class)).list();
     }
 
     /**

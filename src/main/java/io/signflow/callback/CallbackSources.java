@@ -1,5 +1,6 @@
 package io.signflow.callback;
 
+import io.signflow.common.Rows;
 import io.signflow.common.TransactionMemo;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -60,7 +61,7 @@ class CallbackSources {
                         + "f.updated_at, f.deadline, o.callback_url as organization_callback_url, g.single from flow f "
                         + "join flow_group g on g.id = f.group_id join organization o on o.id = f.organization_id "
                         + "where f.id = ?")
-                .param(flowId).query(Flow.class).optional();
+                .param(flowId).query(Rows.of(Flow.class)).optional();
     }
 
     public List<Approver> approvers(String flowId) {
@@ -68,13 +69,13 @@ class CallbackSources {
                         + "a.mobile, a.id_card_type, a.id_card_number, a.user_id, a.custom_tag, a.status, a.message, "
                         + "a.acted_at from approver a left join organization o on o.name = a.organization_name "
                         + "where a.flow_id = ? order by a.sign_order")
-                .param(flowId).query(Approver.class).list();
+                .param(flowId).query(Rows.of(Approver.class)).list();
     }
 
     public Optional<Group> group(String groupId) {
         return jdbc.sql("select g.id, g.name, g.organization_id, o.callback_url as organization_callback_url "
                         + "from flow_group g "
                         + "join organization o on o.id = g.organization_id where g.id = ?")
-                .param(groupId).query(Group.class).optional();
+                .param(groupId).query(Rows.of(Group.class)).optional();
     }
 }

@@ -1,5 +1,6 @@
 package io.signflow.document;
 
+import io.signflow.common.Rows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -39,7 +40,7 @@ public class FileRepository {
 
     public Optional<FileResource> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from file_resource where id = ?").param(id)
-                .query(FileResource.class).optional();
+                .query(Rows.of(FileResource.class)).optional();
     }
 
     public List<FileResource> findAll(Collection<String> ids) {
@@ -47,7 +48,7 @@ public class FileRepository {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from file_resource where id in (:ids)").param("ids", ids)
-                .query(FileResource.class).list();
+                .query(Rows.of(FileResource.class)).list();
     }
 
     /** Page geometry of several files at once, each list in page order. */

@@ -1,5 +1,6 @@
 package io.signflow.evidence;
 
+import io.signflow.common.Rows;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,7 @@ public class EvidenceReportStore {
 
     Optional<Report> find(String id) {
         return jdbc.sql("select id, group_id, flow_id, owner_organization_id, organization_id, operator_user_id, status, "
-                + "created_at from evidence_report where id = ?").param(id).query(Report.class).optional();
+                + "created_at from evidence_report where id = ?").param(id).query(Rows.of(Report.class)).optional();
     }
 
     /** Stores the signed PDF once: a retried job finds the report done and leaves it. */

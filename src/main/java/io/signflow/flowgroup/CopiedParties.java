@@ -1,5 +1,6 @@
 package io.signflow.flowgroup;
 
+import io.signflow.common.Rows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -51,7 +52,7 @@ public class CopiedParties {
         }
         return jdbc.sql("select " + COLUMNS + " from copied_party c join flow f on f.id = c.flow_id "
                         + "join organization o on o.id = f.organization_id where c.flow_id in (:ids) "
-                        + "order by c.flow_id, c.position").param("ids", flowIds).query(CopiedParty.class).list();
+                        + "order by c.flow_id, c.position").param("ids", flowIds).query(Rows.of(CopiedParty.class)).list();
     }
 
     /** The contracts of the group a reader (name and mobile) is copied on, in the group's order. */

@@ -1,5 +1,6 @@
 package io.signflow.flowgroup;
 
+import io.signflow.common.Rows;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -158,7 +159,7 @@ public class FlowGroupRepository {
 
     public Optional<FlowGroupSummary> find(String groupId) {
         return FlowMemos.SUMMARIES.get(groupId,
-                id -> jdbc.sql(SUMMARY + "where g.id = ?").param(id).query(FlowGroupSummary.class).optional());
+                id -> jdbc.sql(SUMMARY + "where g.id = ?").param(id).query(Rows.of(FlowGroupSummary.class)).optional());
     }
 
     public Optional<FlowGroupSummary> findByFlow(String flowId) {
@@ -167,7 +168,7 @@ public class FlowGroupRepository {
             return find(groupId.get());
         }
         Optional<FlowGroupSummary> group = jdbc.sql(SUMMARY + "join flow f on f.group_id = g.id where f.id = ?")
-                .param(flowId).query(FlowGroupSummary.class).optional();
+                .param(flowId).query(Rows.of(FlowGroupSummary.class)).optional();
         group.ifPresent(g -> {
             FlowMemos.FLOW_GROUP.remember(flowId, g.id());
             FlowMemos.SUMMARIES.remember(g.id(), g);
@@ -182,7 +183,7 @@ public class FlowGroupRepository {
                         + "sum(case when status = " + FlowStatus.EXPIRED + " then 1 else 0 end) as expired, "
                         + "sum(case when status = " + FlowStatus.CANCELLED + " then 1 else 0 end) as cancelled "
                         + "from flow where group_id = ?")
-                .param(groupId).query(FlowGroupOutcome.class).single();
+                .param(groupId).query(Rows.of(FlowGroupOutcome.class)).single();
     }
 
     public void conclude(String groupId, FlowGroupOutcome outcome) {

@@ -1,5 +1,6 @@
 package io.signflow.flowgroup;
 
+import io.signflow.common.Rows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,7 +71,7 @@ public class FlowProgress {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<FlowApprover> approvers(String flowId) {
         return FlowMemos.APPROVERS.get(flowId, id -> Optional.of(List.copyOf(jdbc.sql("select " + APPROVER_COLUMNS
-                + " from approver where flow_id = ? order by sign_order").param(id).query(FlowApprover.class).list())))
+                + " from approver where flow_id = ? order by sign_order").param(id).query(Rows.of(FlowApprover.class)).list())))
                 .orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package io.signflow.flowgroup;
 
+import io.signflow.common.Rows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public class FlowQueries {
     public List<ComponentRow> components(String flowId) {
         return jdbc.sql("select recipient_id, component_type as type, component_id, component_name as name, "
                         + "component_value from component where flow_id = ? order by id")
-                .param(flowId).query(ComponentRow.class).list();
+                .param(flowId).query(Rows.of(ComponentRow.class)).list();
     }
 
     public List<FlowRow> flows(Collection<String> ids) {
@@ -55,12 +56,12 @@ public class FlowQueries {
             return List.of();
         }
         return jdbc.sql("select " + FLOW_COLUMNS + " from flow f join flow_group g on g.id = f.group_id "
-                + "where f.id in (:ids)").param("ids", ids).query(FlowRow.class).list();
+                + "where f.id in (:ids)").param("ids", ids).query(Rows.of(FlowRow.class)).list();
     }
 
     public List<FlowRow> flowsOfGroup(String groupId) {
         return jdbc.sql("select " + FLOW_COLUMNS + " from flow f join flow_group g on g.id = f.group_id "
-                + "where f.group_id = ? order by f.position").param(groupId).query(FlowRow.class).list();
+                + "where f.group_id = ? order by f.position").param(groupId).query(Rows.of(FlowRow.class)).list();
     }
 
     /** Approvers by flow, each list in signing order; OrganizationId where the organization is registered here. */
@@ -74,7 +75,7 @@ public class FlowQueries {
                         + "a.sign_review "
                         + "from approver a left join organization o on o.name = a.organization_name "
                         + "where a.flow_id in (:ids) order by a.flow_id, a.sign_order")
-                .param("ids", flowIds).query(ApproverRow.class).list()
+                .param("ids", flowIds).query(Rows.of(ApproverRow.class)).list()
                 .forEach(a -> byFlow.computeIfAbsent(a.flowId(), k -> new java.util.ArrayList<>()).add(a));
         return byFlow;
     }

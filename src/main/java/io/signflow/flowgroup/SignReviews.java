@@ -2,6 +2,7 @@ package io.signflow.flowgroup;
 
 import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
+import io.signflow.common.Rows;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,13 +75,13 @@ public class SignReviews {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Review> reviews(String flowId) {
         return jdbc.sql(REVIEWS + "where a.flow_id = ? and a.sign_review is not null order by a.sign_order")
-                .param(flowId).query(Review.class).list();
+                .param(flowId).query(Rows.of(Review.class)).list();
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Review> review(String recipientId) {
         return jdbc.sql(REVIEWS + "where a.recipient_id = ? and a.sign_review is not null").param(recipientId)
-                .query(Review.class).optional();
+                .query(Rows.of(Review.class)).optional();
     }
 
     /** Whether the contract asked for any review at all, whether or not the reviews are open yet. */
@@ -101,7 +102,7 @@ public class SignReviews {
                         + "order by f.position")
                 .param("group", groupId).param("name", name).param("organization", organizationName)
                 .param("mobile", mobile).param("cardType", idCardType).param("cardNumber", idCardNumber)
-                .query(Review.class).list();
+                .query(Rows.of(Review.class)).list();
     }
 
     /** Who a review is about, as an operator reads it in Tasklist: the signer and the contract. */

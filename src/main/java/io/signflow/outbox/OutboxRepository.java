@@ -1,5 +1,6 @@
 package io.signflow.outbox;
 
+import io.signflow.common.Rows;
 import io.signflow.common.Texts;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,7 +31,7 @@ public class OutboxRepository {
 
     public Optional<OutboxMessage> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where id = ?").param(id)
-                .query(OutboxMessage.class).optional();
+                .query(Rows.of(OutboxMessage.class)).optional();
     }
 
     /** Takes a pending message for one attempt; false when another node or thread has it. */
@@ -88,6 +89,6 @@ public class OutboxRepository {
     public List<OutboxMessage> notificationsTo(String mobile, int limit) {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where kind = 'NOTIFICATION' and recipient = ? "
                         + "order by created_at desc, id limit ?")
-                .params(mobile, limit).query(OutboxMessage.class).list();
+                .params(mobile, limit).query(Rows.of(OutboxMessage.class)).list();
     }
 }

@@ -2,6 +2,7 @@ package io.signflow.quota;
 
 import io.signflow.api.ApiAction;
 import io.signflow.api.ApiCaller;
+import io.signflow.common.Rows;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ class DescribeBillUsageAction implements ApiAction<DescribeBillUsageAction.Reque
                         + "and l.created_at >= ? and l.created_at < ? "
                         + "where o.parent_id = ? group by o.name, l.quota_type order by o.name")
                 .params(period.from(), period.until(), parentId)
-                .query(Use.class).list();
+                .query(Rows.of(Use.class)).list();
         Map<String, List<Use>> byOrganization = uses.stream()
                 .collect(Collectors.groupingBy(Use::organizationName, LinkedHashMap::new, Collectors.toList()));
         return byOrganization.entrySet().stream()

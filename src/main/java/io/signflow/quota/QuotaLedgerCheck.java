@@ -1,5 +1,6 @@
 package io.signflow.quota;
 
+import io.signflow.common.Rows;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ class QuotaLedgerCheck {
                         + "from quota_account a left join quota_ledger l on l.organization_id = a.organization_id "
                         + "and l.quota_type = a.quota_type "
                         + "group by a.organization_id, a.quota_type, a.total, a.used")
-                .query(Mismatch.class).list().stream()
+                .query(Rows.of(Mismatch.class)).list().stream()
                 .filter(m -> m.total() != m.bought() || m.used() != m.charged()).toList();
         long organizations = jdbc.sql("select count(distinct organization_id) from quota_account").query(Long.class).single();
         return new Result(organizations, mismatches);

@@ -2,6 +2,7 @@ package io.signflow.quota;
 
 import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
+import io.signflow.common.Rows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -166,7 +167,7 @@ public class QuotaService {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public QuotaBalance balance(String organizationId, String quotaType) {
         return jdbc.sql("select total, used from quota_account where organization_id = ? and quota_type = ?")
-                .params(organizationId, quotaType).query(QuotaBalance.class).optional().orElse(new QuotaBalance(0, 0));
+                .params(organizationId, quotaType).query(Rows.of(QuotaBalance.class)).optional().orElse(new QuotaBalance(0, 0));
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)

@@ -1,5 +1,6 @@
 package io.signflow.sealing;
 
+import io.signflow.common.Rows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -35,7 +36,7 @@ public class SealedDocuments {
             return List.of();
         }
         return jdbc.sql("select flow_id, sha256, page_count, sealed_at from sealed_document where flow_id in (:ids)")
-                .param("ids", flowIds).query(Sealed.class).list();
+                .param("ids", flowIds).query(Rows.of(Sealed.class)).list();
     }
 
     public Optional<byte[]> content(String flowId) {

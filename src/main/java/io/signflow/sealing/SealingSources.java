@@ -1,5 +1,6 @@
 package io.signflow.sealing;
 
+import io.signflow.common.Rows;
 import io.signflow.document.FileRepository;
 import io.signflow.document.PageGeometry;
 import java.time.OffsetDateTime;
@@ -50,7 +51,7 @@ public class SealingSources {
                         + "f.file_id, r.file_name, r.sha256 as file_sha256, f.created_at, f.updated_at, g.single from flow f "
                         + "join flow_group g on g.id = f.group_id join organization o on o.id = f.organization_id "
                         + "join file_resource r on r.id = f.file_id where f.id = ?")
-                .param(flowId).query(Contract.class).single();
+                .param(flowId).query(Rows.of(Contract.class)).single();
     }
 
     public byte[] document(Contract contract) {
@@ -64,7 +65,7 @@ public class SealingSources {
     public List<Mark> marks(String flowId) {
         return jdbc.sql("select recipient_id, component_type as type, page_no, pos_x as x, pos_y as y, width, height, "
                         + "component_value as \"value\", extra from component where flow_id = ? order by id")
-                .param(flowId).query(Mark.class).list();
+                .param(flowId).query(Rows.of(Mark.class)).list();
     }
 
     /** By recipient, in the order they signed. */
@@ -74,7 +75,7 @@ public class SealingSources {
                         + "s.legal_person_seal_id, s.signature_kind "
                         + "from signature_record s join approver a on a.recipient_id = s.recipient_id "
                         + "where s.flow_id = ? order by s.signed_at, s.id")
-                .param(flowId).query(Signature.class).list().stream()
+                .param(flowId).query(Rows.of(Signature.class)).list().stream()
                 .collect(Collectors.toMap(Signature::recipientId, Function.identity(), (a, b) -> a,
                         java.util.LinkedHashMap::new));
     }

@@ -3,6 +3,7 @@ package io.signflow.signing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signflow.common.PublicUrl;
+import io.signflow.common.Rows;
 import io.signflow.document.FileRepository;
 import io.signflow.flowgroup.ApproverType;
 import io.signflow.flowgroup.FlowGroupDraft;
@@ -69,7 +70,7 @@ class ContractPreviews implements FlowPreviews {
             return Optional.empty();
         }
         return jdbc.sql("select file_id, content from flow_preview where token_hash = ? and expires_at > ?")
-                .params(SignLinks.hash(token), OffsetDateTime.now(clock)).query(Preview.class).optional();
+                .params(SignLinks.hash(token), OffsetDateTime.now(clock)).query(Rows.of(Preview.class)).optional();
     }
 
     private PreviewView view(FlowGroupDraft draft, FlowGroupDraft.Flow flow) {

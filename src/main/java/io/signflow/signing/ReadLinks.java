@@ -1,6 +1,7 @@
 package io.signflow.signing;
 
 import io.signflow.common.PublicUrl;
+import io.signflow.common.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -49,7 +50,7 @@ class ReadLinks {
             return Optional.empty();
         }
         return jdbc.sql("select group_id, name, mobile from read_link where token_hash = ? and expires_at > ?")
-                .params(SignLinks.hash(token), OffsetDateTime.now(clock)).query(Reader.class).optional();
+                .params(SignLinks.hash(token), OffsetDateTime.now(clock)).query(Rows.of(Reader.class)).optional();
     }
 
     /** Notes the first time a link is opened; true only that first time. */

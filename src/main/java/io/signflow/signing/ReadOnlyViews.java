@@ -4,6 +4,7 @@ import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
 import io.signflow.common.Mobiles;
 import io.signflow.common.RequestRejected;
+import io.signflow.common.Rows;
 import io.signflow.document.FileRepository;
 import io.signflow.document.PageGeometry;
 import io.signflow.document.PageRenderer;
@@ -118,6 +119,6 @@ class ReadOnlyViews {
 
     private List<Copied> query(Collection<String> flowIds) {
         return jdbc.sql("select id, name, flow_type, description, status, message, file_id from flow "
-                + "where id in (:ids) order by position").param("ids", flowIds).query(Copied.class).list();
+                + "where id in (:ids) order by position").param("ids", flowIds).query(Rows.of(Copied.class)).list();
     }
 }

@@ -1,6 +1,7 @@
 package io.signflow.signing;
 
 import io.signflow.common.PublicUrl;
+import io.signflow.common.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -77,7 +78,7 @@ class SignLinks {
             return Optional.empty();
         }
         return jdbc.sql("select signer_id, expires_at, jump_url from sign_link where token_hash = ?")
-                .param(hash(token)).query(Link.class).optional();
+                .param(hash(token)).query(Rows.of(Link.class)).optional();
     }
 
     /** Notes the first time a link is opened; true only that first time. */

@@ -1,5 +1,6 @@
 package io.signflow.signing;
 
+import io.signflow.common.Rows;
 import io.signflow.flowgroup.SignReviews;
 import java.util.Collection;
 import java.util.List;
@@ -62,7 +63,7 @@ class SignerQueries {
     public Optional<Signer> signer(String signerId) {
         return jdbc.sql("select id, group_id, kind, organization_name, name, mobile, "
                         + "view_verified_at is not null as view_verified from signer where id = ?")
-                .param(signerId).query(Signer.class).optional();
+                .param(signerId).query(Rows.of(Signer.class)).optional();
     }
 
     public List<Assignment> assignments(String signerId) {
@@ -71,7 +72,7 @@ class SignerQueries {
                         + "f.status as flow_status, f.message as flow_message, f.file_id, f.position, a.sign_review, "
                         + "a.verify_types "
                         + "from approver a join flow f on f.id = a.flow_id where a.signer_id = ? order by f.position")
-                .param(signerId).query(Assignment.class).list();
+                .param(signerId).query(Rows.of(Assignment.class)).list();
     }
 
     public List<Field> fields(Collection<String> recipientIds) {
@@ -80,7 +81,7 @@ class SignerQueries {
         }
         return jdbc.sql(FIELDS
                         + "where recipient_id in (:ids) order by id")
-                .param("ids", recipientIds).query(Field.class).list();
+                .param("ids", recipientIds).query(Rows.of(Field.class)).list();
     }
 
     /** The initiator's WATERMARK controls of these contracts: the signer sees the watermark over the pages. */
@@ -90,6 +91,6 @@ class SignerQueries {
         }
         return jdbc.sql(FIELDS
                         + "where flow_id in (:ids) and recipient_id is null and component_type = 'WATERMARK' order by id")
-                .param("ids", flowIds).query(Field.class).list();
+                .param("ids", flowIds).query(Rows.of(Field.class)).list();
     }
 }

@@ -1,6 +1,7 @@
 package io.signflow.signing;
 
 import io.signflow.common.RequestRejected;
+import io.signflow.common.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -116,7 +117,7 @@ class VerificationCodes {
     private Optional<Live> find(String signerId, boolean lock) {
         return jdbc.sql("select code_hash, sent_at, expires_at, attempts, sent_today, sent_day, locked_until "
                         + "from verification_code where signer_id = ?" + (lock ? " for update" : ""))
-                .param(signerId).query(Live.class).optional();
+                .param(signerId).query(Rows.of(Live.class)).optional();
     }
 
     private static String hash(String signerId, String code) {

@@ -1,5 +1,6 @@
 package io.signflow.tenant;
 
+import io.signflow.common.Rows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -26,11 +27,11 @@ public class EmployeeRepository {
     public Optional<Employee> findByMobile(String organizationId, String mobile) {
         return jdbc.sql("select id, organization_id, name, mobile, verified, api_enabled from employee "
                         + "where organization_id = ? and mobile = ? order by id limit 1")
-                .params(organizationId, mobile).query(Employee.class).optional();
+                .params(organizationId, mobile).query(Rows.of(Employee.class)).optional();
     }
 
     public Optional<Employee> find(String id) {
         return jdbc.sql("select id, organization_id, name, mobile, verified, api_enabled from employee where id = ?")
-                .param(id).query(Employee.class).optional();
+                .param(id).query(Rows.of(Employee.class)).optional();
     }
 }

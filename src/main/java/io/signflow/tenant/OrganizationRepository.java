@@ -1,5 +1,6 @@
 package io.signflow.tenant;
 
+import io.signflow.common.Rows;
 import io.signflow.common.TransactionMemo;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -55,12 +56,12 @@ public class OrganizationRepository {
 
     public Optional<Organization> find(String id) {
         return ROWS.get(id, key -> jdbc.sql("select " + COLUMNS + " from organization where id = ?").param(key)
-                .query(Organization.class).optional());
+                .query(Rows.of(Organization.class)).optional());
     }
 
     public Optional<Organization> findByName(String name) {
         return jdbc.sql("select " + COLUMNS + " from organization where name = ?").param(name)
-                .query(Organization.class).optional();
+                .query(Rows.of(Organization.class)).optional();
     }
 
     public List<Organization> findAll(Collection<String> ids) {
@@ -68,12 +69,12 @@ public class OrganizationRepository {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from organization where id in (:ids)").param("ids", ids)
-                .query(Organization.class).list();
+                .query(Rows.of(Organization.class)).list();
     }
 
     public List<Organization> children(String parentId) {
         return jdbc.sql("select " + COLUMNS + " from organization where parent_id = ? order by name").param(parentId)
-                .query(Organization.class).list();
+                .query(Rows.of(Organization.class)).list();
     }
 
     public boolean existsByName(String name) {

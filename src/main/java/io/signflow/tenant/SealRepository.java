@@ -1,5 +1,6 @@
 package io.signflow.tenant;
 
+import io.signflow.common.Rows;
 import io.signflow.common.TransactionMemo;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +32,7 @@ public class SealRepository {
 
     public Optional<Seal> find(String id) {
         return ROWS.get(id, key -> jdbc.sql("select " + COLUMNS + " from seal where id = ?").param(key)
-                .query(Seal.class).optional());
+                .query(Rows.of(Seal.class)).optional());
     }
 
     public List<Seal> findAll(Collection<String> ids) {
@@ -39,12 +40,12 @@ public class SealRepository {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from seal where id in (:ids)").param("ids", ids)
-                .query(Seal.class).list();
+                .query(Rows.of(Seal.class)).list();
     }
 
     public List<Seal> ofOrganization(String organizationId) {
         return jdbc.sql("select " + COLUMNS + " from seal where organization_id = ? order by created_at, id")
-                .param(organizationId).query(Seal.class).list();
+                .param(organizationId).query(Rows.of(Seal.class)).list();
     }
 
     public Optional<byte[]> image(String id) {
