@@ -349,41 +349,55 @@ public final class LoadGenerator {
                 (loadEnded == null ? System.nanoTime() : loadEnded) / 1e9 - start / 1e9, drainedAfterLoad);
     }
 
-    /** One signing action over all ten contracts of a group, through the signer page's API. */
+    /**
+     * One signing action over all ten contracts of a group, through the signer page's API. The first
+     * {@code --warmup-groups} are signed before the measured ones, as the other scenarios warm up: until
+     * then the server runs the signing path interpreted, and the first signatures after a start tell
+     * of the compiler, not of the steady state. They are printed apart, and their contracts are still
+     * being sealed while the measured ones are signed.
+     */
     private void signing() throws Exception {
         int groups = Integer.parseInt(option("groups", "200"));
+        int warmupGroups = Integer.parseInt(option("warmup-groups", "50"));
         AdminClient admin = new AdminClient(server.port(), server.adminPassword());
-        ConcurrentLinkedQueue<PreparedSigner> waiting = new ConcurrentLinkedQueue<>();
-        AtomicInteger prepared = new AtomicInteger();
-        for (int i = 0; i < groups; i++) {
+        ConcurrentLinkedQueue<PreparedSigner> warmup = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<PreparedSigner> measured = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < warmupGroups + groups; i++) {
             Tenant tenant = tenants.get(i % tenants.size());
             String mobile = Tenants.mobile();
             tenant.api().ok("CreateFlowGroupByFiles", Requests.group(tenant, 10, List.of(Requests.autoSigner(tenant),
                     Requests.person("签署人", mobile))));
             SignerClient signer = SignerClient.invited(admin, mobile);
             signer.requestCode();
-            waiting.add(new PreparedSigner(signer, latestCode(admin, signer)));
-            prepared.incrementAndGet();
+            (i < warmupGroups ? warmup : measured).add(new PreparedSigner(signer, latestCode(admin, signer)));
         }
-        out.printf("%d groups of 10 contracts prepared%n", prepared.get());
+        out.printf("%d groups of 10 contracts prepared, %d of them to warm up%n", warmupGroups + groups, warmupGroups);
         // the signatures are measured against tables of the size they have now (--analyze=false: as left)
         if (Boolean.parseBoolean(option("analyze", "true")) && server.analyze()) {
             out.println("planner statistics refreshed (analyze)");
         }
+        int concurrency = Integer.parseInt(option("concurrency", "4"));
+        Duration limit = Duration.ofSeconds(Long.parseLong(option("seconds", "60")));
+        Recorder warmupRecorder = new Recorder();
+        Driver.closedLoop(signatures(warmup, "sign (10 contracts), warm-up"), concurrency, limit, warmupRecorder);
+        warmupRecorder.print(out);
         Recorder recorder = new Recorder();
+        Driver.closedLoop(signatures(measured, "sign (10 contracts)"), concurrency, limit, recorder);
+        recorder.print(out);
+    }
+
+    private static Driver.CallSource signatures(ConcurrentLinkedQueue<PreparedSigner> signers, String action) {
         String png = SignerClient.signaturePng();
-        Driver.closedLoop(() -> {
-            PreparedSigner next = waiting.poll();
+        return () -> {
+            PreparedSigner next = signers.poll();
             if (next == null) {
                 return null;
             }
             return () -> {
                 int status = next.signer().sign(Map.of("code", next.code(), "signatureImage", png)).status();
-                return new String[] {"sign (10 contracts)", status == 200 ? "OK" : "HTTP" + status};
+                return new String[] {action, status == 200 ? "OK" : "HTTP" + status};
             };
-        }, Integer.parseInt(option("concurrency", "4")), Duration.ofSeconds(Long.parseLong(option("seconds", "60"))),
-                recorder);
-        recorder.print(out);
+        };
     }
 
     /** A person whose code was read beforehand, so that the timed call is the signing action alone. */
