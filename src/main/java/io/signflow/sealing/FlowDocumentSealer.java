@@ -73,38 +73,52 @@ public class FlowDocumentSealer {
             return;
         }
         Contract contract = sources.contract(flowId);
-        Map<String, Signature> signatures = sources.signatures(flowId);
+        Inputs inputs = read(contract);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Finished finished = capacity.run(() -> drawCertifyAndSign(contract, signatures, now));
+        PlatformIdentity identity = identities.identity();
+        Finished finished = capacity.run(() -> drawCertifyAndSign(contract, inputs, identity, now));
         String sha256 = DigestUtils.sha256Hex(finished.pdf());
         sealed.insert(flowId, finished.pdf(), sha256, finished.pages(), now);
         audit.record(contract.groupId(), flowId, AuditEvent.SEALED, AuditTrail.PLATFORM, null,
                 "final PDF signed by " + properties.platformName() + ", SHA-256 " + sha256);
     }
 
+    /** Everything a seal reads from the database, read in the job's transaction before the PDF work. */
+    private record Inputs(byte[] document, List<PageGeometry> pages, Map<String, Signature> signatures,
+                          List<SealingSources.Mark> marks, Map<String, byte[]> pictures,
+                          List<AuditTrail.Entry> auditEntries) {
+    }
+
     private record Finished(byte[] pdf, int pages) {
     }
 
-    private Finished drawCertifyAndSign(Contract contract, Map<String, Signature> signatures, OffsetDateTime now) {
+    private Inputs read(Contract contract) {
+        Map<String, Signature> signatures = sources.signatures(contract.flowId());
+        List<SealingSources.Mark> marks = sources.marks(contract.flowId());
+        return new Inputs(sources.document(contract), sources.pages(contract), signatures, marks,
+                pictures(signatures, marks), audit.ofFlow(contract.flowId()));
+    }
+
+    private Finished drawCertifyAndSign(Contract contract, Inputs inputs, PlatformIdentity identity,
+                                        OffsetDateTime now) {
         try {
-            Finished finished = drawAndCertify(contract, signatures);
-            return new Finished(signer.sign(finished.pdf(), identities.identity(), new PadesSigner.Details(
-                    properties.platformName(), reason(signatures), null, GregorianCalendar.from(
+            Finished finished = drawAndCertify(contract, inputs);
+            return new Finished(signer.sign(finished.pdf(), identity, new PadesSigner.Details(
+                    properties.platformName(), reason(inputs.signatures()), null, GregorianCalendar.from(
                             now.atZoneSameInstant(properties.timeZone())))), finished.pages());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot seal the final PDF of " + contract.flowId(), e);
         }
     }
 
-    private Finished drawAndCertify(Contract contract, Map<String, Signature> signatures) throws IOException {
-        List<PageGeometry> pages = sources.pages(contract);
+    private Finished drawAndCertify(Contract contract, Inputs inputs) throws IOException {
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(documents.pdfMainMemory().toBytes(),
                 documents.pdfMaxScratch().toBytes());
-        try (PDDocument document = Loader.loadPDF(sources.document(contract), "", null, null, memory.streamCache)) {
-            List<SealingSources.Mark> marks = sources.marks(contract.flowId());
-            stamper.stamp(document, pages, marks, signatures, pictures(signatures, marks), properties.timeZone());
-            CompletionCertificate.Content content = new CompletionCertificate.Content(contract, pages.size(),
-                    signatures.values(), audit.ofFlow(contract.flowId()), properties.platformName(),
+        try (PDDocument document = Loader.loadPDF(inputs.document(), "", null, null, memory.streamCache)) {
+            stamper.stamp(document, inputs.pages(), inputs.marks(), inputs.signatures(), inputs.pictures(),
+                    properties.timeZone());
+            CompletionCertificate.Content content = new CompletionCertificate.Content(contract, inputs.pages().size(),
+                    inputs.signatures().values(), inputs.auditEntries(), properties.platformName(),
                     properties.timeZone(), signer.timestamping());
             certificate.append(document, content);
             // in the metadata too, where a program finds it without reading the certificate's pictures

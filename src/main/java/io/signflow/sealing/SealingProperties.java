@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tsaTimeout       how long one request to it may take
  * @param concurrency      how many contracts are sealed at once on this node; 0: one fewer than the
  *                         processors, at least one ({@link SealingCapacity})
+ * @param nice             the sealing threads' nice value on Linux, 19 (background) by default; 0 keeps them
+ *                         at the priority of requests ({@link BackgroundPriority})
  */
 @ConfigurationProperties("signflow.sealing")
 public record SealingProperties(
@@ -30,5 +32,6 @@ public record SealingProperties(
         @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone,
         @DefaultValue("") String tsaUrl,
         @DefaultValue("10s") Duration tsaTimeout,
-        @DefaultValue("0") int concurrency) {
+        @DefaultValue("0") int concurrency,
+        @DefaultValue("19") int nice) {
 }

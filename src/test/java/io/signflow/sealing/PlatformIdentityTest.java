@@ -70,7 +70,7 @@ class PlatformIdentityTest {
     private static PlatformIdentityStore store(Path pkcs12, String password) {
         SealingProperties properties = new SealingProperties("Signflow", "Signflow operator", pkcs12.toString(),
                 password, Duration.ofMinutes(5), Duration.ofHours(24), ZoneId.of("Asia/Shanghai"), "",
-                Duration.ofSeconds(10), 0);
+                Duration.ofSeconds(10), 0, 19);
         // with a PKCS#12 configured the database is never asked
         return new PlatformIdentityStore(null, null, properties, null, Clock.systemUTC());
     }

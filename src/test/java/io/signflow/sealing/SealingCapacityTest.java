@@ -1,7 +1,15 @@
 package io.signflow.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class SealingCapacityTest {
@@ -12,5 +20,66 @@ class SealingCapacityTest {
         assertThat(SealingCapacity.bound(0, 2)).isEqualTo(1);
         assertThat(SealingCapacity.bound(0, 1)).isEqualTo(1);
         assertThat(SealingCapacity.bound(3, 2)).isEqualTo(3);
+    }
+
+    @Test
+    void sealsOnItsOwnThreadsAtBackgroundPriorityWhileTheCallerKeepsItsOwn() {
+        assumeThat(Path.of("/proc/thread-self/stat")).exists();
+        SealingCapacity capacity = new SealingCapacity(properties(19));
+        try {
+            int callerNice = niceOfThisThread();
+
+            assertThat(capacity.run(() -> Thread.currentThread().getName())).startsWith("sealing-");
+            assertThat(capacity.run(SealingCapacityTest::niceOfThisThread)).isEqualTo(19);
+            assertThat(niceOfThisThread()).isEqualTo(callerNice);
+        } finally {
+            capacity.destroy();
+        }
+    }
+
+    @Test
+    void leavesThePriorityAloneWhenToldSo() {
+        assumeThat(Path.of("/proc/thread-self/stat")).exists();
+        SealingCapacity capacity = new SealingCapacity(properties(0));
+        try {
+            assertThat(capacity.run(SealingCapacityTest::niceOfThisThread)).isEqualTo(niceOfThisThread());
+        } finally {
+            capacity.destroy();
+        }
+    }
+
+    @Test
+    void givesTheCallerTheSealsOwnFailure() {
+        SealingCapacity capacity = new SealingCapacity(properties(19));
+        try {
+            assertThatThrownBy(() -> capacity.run(() -> {
+                throw new UncheckedIOException(new IOException("broken PDF"));
+            })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("broken PDF");
+        } finally {
+            capacity.destroy();
+        }
+    }
+
+    @Test
+    void refusesWorkOnceStopping() {
+        SealingCapacity capacity = new SealingCapacity(properties(19));
+        capacity.destroy();
+
+        assertThatThrownBy(() -> capacity.run(() -> "sealed")).isInstanceOf(SealingCapacity.SealingBusy.class);
+    }
+
+    private static SealingProperties properties(int nice) {
+        return new SealingProperties("Signflow", "Signflow operator", "", "", Duration.ofMinutes(5),
+                Duration.ofHours(24), ZoneId.of("Asia/Shanghai"), "", Duration.ofSeconds(10), 1, nice);
+    }
+
+    /** Field 19 of proc(5)'s stat, counted after the command name, which may hold spaces. */
+    private static int niceOfThisThread() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
