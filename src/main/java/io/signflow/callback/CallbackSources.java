@@ -13,6 +13,8 @@ import org.springframework.stereotype.Repository;
 class CallbackSources {
 
     private static final TransactionMemo<String, Boolean> NO_DESTINATION = new TransactionMemo<>("callback.none");
+    /** The contracts whose group this transaction has read at once: the next of them is read alone. */
+    private static final TransactionMemo<String, Boolean> GROUP_READ = new TransactionMemo<>("callback.group");
     private final JdbcClient jdbc;
 
     public CallbackSources(JdbcClient jdbc) {
@@ -39,29 +41,36 @@ class CallbackSources {
     }
 
     /**
-     * The contract's snapshot when it has a callback address, its own or its organization's. A contract
-     * found without one is not read again in the same transaction (a creation announces each contract
-     * two or three times): an address set meanwhile applies from the next transaction.
+     * The contract's snapshot when it has a callback address, its own or its organization's. The first
+     * contract of a group asked for in a transaction is read with the rest of its group, and those found
+     * without an address are not read again in the transaction (one signature announces ten contracts,
+     * a creation each contract two or three times): an address set meanwhile applies from the next
+     * transaction. A contract with an address is read at each announcement, as it is then.
      */
     public Optional<Flow> withDestination(String flowId) {
         if (NO_DESTINATION.known(flowId).isPresent()) {
             return Optional.empty();
         }
-        Optional<Flow> flow = snapshot(flowId);
-        if (flow.isPresent() && flow.get().destination() == null) {
-            NO_DESTINATION.remember(flowId, true);
-            return Optional.empty();
+        if (GROUP_READ.known(flowId).isPresent()) {
+            return snapshots("f.id = ?", flowId).stream().filter(f -> f.destination() != null).findFirst();
         }
-        return flow;
+        List<Flow> group = snapshots("f.group_id = (select group_id from flow where id = ?)", flowId);
+        for (Flow flow : group) {
+            GROUP_READ.remember(flow.id(), true);
+            if (flow.destination() == null) {
+                NO_DESTINATION.remember(flow.id(), true);
+            }
+        }
+        return group.stream().filter(f -> f.id().equals(flowId) && f.destination() != null).findFirst();
     }
 
-    private Optional<Flow> snapshot(String flowId) {
+    private List<Flow> snapshots(String where, String flowId) {
         return jdbc.sql("select f.id, f.group_id, g.name as group_name, f.organization_id, f.name, f.flow_type, "
                         + "f.description, f.status, f.message, f.unordered, f.user_data, f.callback_url, f.created_at, "
                         + "f.updated_at, f.deadline, o.callback_url as organization_callback_url, g.single from flow f "
                         + "join flow_group g on g.id = f.group_id join organization o on o.id = f.organization_id "
-                        + "where f.id = ?")
-                .param(flowId).query(Rows.of(Flow.class)).optional();
+                        + "where " + where)
+                .param(flowId).query(Rows.of(Flow.class)).list();
     }
 
     public List<Approver> approvers(String flowId) {

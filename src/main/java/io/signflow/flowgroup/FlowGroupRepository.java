@@ -85,6 +85,7 @@ public class FlowGroupRepository {
         List<String> flowIds = group.flows().stream().map(FlowGroupDraft.Flow::id).toList();
         audit.startChains(flowIds);
         FlowMemos.GROUP_FLOWS.remember(group.id(), flowIds);
+        FlowMemos.SINGLE.remember(group.id(), false);
         for (FlowGroupDraft.Flow f : group.flows()) {
             FlowMemos.FLOW_GROUP.remember(f.id(), group.id());
             FlowMemos.TERMS.remember(f.id(), new FlowMemos.Terms(f.deadline(), f.unordered()));
@@ -105,19 +106,22 @@ public class FlowGroupRepository {
     public void markSingle(String groupId) {
         FlowMemos.SUMMARIES.forget(groupId);
         jdbc.sql("update flow_group set single = true where id = ?").param(groupId).update();
+        FlowMemos.SINGLE.remember(groupId, true);
     }
 
     /** Whether the group row is a single contract's own, which the API does not show as a group. */
     public boolean isSingle(String groupId) {
-        return jdbc.sql("select single from flow_group where id = ?").param(groupId).query(Boolean.class).optional()
-                .orElse(false);
+        return FlowMemos.SINGLE.get(groupId, id -> jdbc.sql("select single from flow_group where id = ?").param(id)
+                .query(Boolean.class).optional()).orElse(false);
     }
 
     /** A contract of its own has ended: its group row ends with it, since no flow-group concludes it. */
     public void concludeIfSingle(String flowId) {
-        jdbc.sql("select g.id from flow_group g join flow f on f.group_id = g.id where f.id = ? and g.single")
-                .param(flowId).query(String.class).optional()
-                .ifPresent(groupId -> conclude(groupId, outcome(groupId)));
+        String groupId = FlowMemos.FLOW_GROUP.get(flowId, id -> jdbc.sql("select group_id from flow where id = ?")
+                .param(id).query(String.class).optional()).orElseThrow();
+        if (isSingle(groupId)) {
+            conclude(groupId, outcome(groupId));
+        }
     }
 
     public List<String> flowIds(String groupId) {

@@ -31,6 +31,8 @@ final class FlowMemos {
     static final TransactionMemo<String, Boolean> REVIEWED = new TransactionMemo<>("flow.reviewed");
     /** Whether a contract has copied parties: they are named at creation only. */
     static final TransactionMemo<String, Boolean> COPIED = new TransactionMemo<>("copied_party.any");
+    /** Whether a group row is a single contract's own: marked once, in the transaction that creates it. */
+    static final TransactionMemo<String, Boolean> SINGLE = new TransactionMemo<>("flow_group.single");
     static final TransactionMemo<String, FlowGroupSummary> SUMMARIES = new TransactionMemo<>("flow_group.summary");
 
     private FlowMemos() {

@@ -50,6 +50,29 @@ class FlowProgressTest {
     }
 
     @Test
+    void inATransactionTheLockAndASignatureAnswerWhatTheContractsStepsAskNext() {
+        String ordered = database.flow(group, false, FlowStatus.TO_SIGN);
+        String unordered = database.flow(group, true, FlowStatus.PART_SIGNED);
+        String signer = database.approver(ordered, PERSON, false, ApproveStatus.TO_SIGN);
+        String next = database.approver(ordered, PERSON, false, ApproveStatus.NOT_REACHED);
+        String alone = database.approver(unordered, PERSON, false, ApproveStatus.TO_SIGN);
+
+        database.transaction().executeWithoutResult(status -> {
+            progress.lock(List.of(unordered, ordered));
+            assertThat(progress.status(ordered)).isEqualTo(FlowStatus.TO_SIGN);
+            assertThat(progress.status(unordered)).isEqualTo(FlowStatus.PART_SIGNED);
+            assertThat(progress.deadline(ordered)).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+
+            progress.recordSignatures(List.of(ordered, unordered), List.of(signer, alone));
+
+            assertThat(progress.allSigned(unordered)).isTrue();
+            assertThat(progress.allSigned(ordered)).isFalse();
+            assertThat(ids(progress.turnsDue(ordered))).containsExactly(next);
+            assertThat(progress.status(ordered)).isEqualTo(FlowStatus.PART_SIGNED);
+        });
+    }
+
+    @Test
     void inAnUnorderedContractEveryWaitingSignerIsDueAtOnce() {
         String flow = database.flow(group, true, FlowStatus.TO_SIGN);
         String signed = database.approver(flow, PERSON, false, ApproveStatus.SIGNED);

@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A private in-memory H2 database with Signflow's own tables, made by the application's Flyway
@@ -18,6 +20,7 @@ public final class MigratedDatabase {
 
     private static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
     public MigratedDatabase() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + Ids.next()
@@ -25,10 +28,16 @@ public final class MigratedDatabase {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .table("signflow_schema_history").load().migrate();
         jdbc = JdbcClient.create(dataSource);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** Transactions on this database, where what repositories remember for a transaction applies. */
+    public TransactionTemplate transaction() {
+        return transaction;
     }
 
     public String organization() {
