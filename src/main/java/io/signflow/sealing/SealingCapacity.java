@@ -1,6 +1,7 @@
 package io.signflow.sealing;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +61,8 @@ class SealingCapacity implements DisposableBean {
             result.cancel(true);
             Thread.currentThread().interrupt();
             throw new SealingBusy();
+        } catch (CancellationException stopped) {
+            throw new SealingBusy();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -71,9 +74,12 @@ class SealingCapacity implements DisposableBean {
         }
     }
 
+    /** Seals not started yet end their jobs' wait, which the engine retries, rather than leave them waiting. */
     @Override
     public void destroy() {
-        threads.shutdownNow();
+        for (Runnable waiting : threads.shutdownNow()) {
+            ((Future<?>) waiting).cancel(false);
+        }
     }
 
     private static ThreadFactory backgroundThreads(int nice) {

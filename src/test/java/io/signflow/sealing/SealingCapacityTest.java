@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SealingCapacityTest {
@@ -66,6 +71,38 @@ class SealingCapacityTest {
         capacity.destroy();
 
         assertThatThrownBy(() -> capacity.run(() -> "sealed")).isInstanceOf(SealingCapacity.SealingBusy.class);
+    }
+
+    @Test
+    void aSealStillWaitingWhenTheNodeStopsEndsItsJobsWait() throws Exception {
+        SealingCapacity capacity = new SealingCapacity(properties(19));
+        CountDownLatch sealing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService jobs = Executors.newFixedThreadPool(2);
+        try {
+            jobs.submit(() -> capacity.run(() -> {
+                sealing.countDown();
+                return awaitQuietly(release);
+            }));
+            sealing.await();
+            Future<String> waiting = jobs.submit(() -> capacity.run(() -> "sealed"));
+
+            capacity.destroy();
+
+            assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SealingCapacity.SealingBusy.class);
+        } finally {
+            release.countDown();
+            jobs.shutdownNow();
+        }
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static SealingProperties properties(int nice) {
