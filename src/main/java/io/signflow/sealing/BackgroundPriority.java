@@ -25,7 +25,7 @@ final class BackgroundPriority {
         int setpriority(int which, int who, int prio);
     }
 
-    /** {@code nice}: 1 to 19, lower to higher priority given away; 0 or less leaves the thread as it is. */
+    /** {@code nice}: how much priority to give away, 1 (little) to 19 (all it can); 0 or less gives none. */
     static void lowerCurrentThread(int nice) {
         if (nice <= 0 || !Platform.isLinux()) {
             return;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * signed. Sealing cannot starve for long: creation yields to the job backlog (docs/api.md, admission).
  * The job's thread reads what a seal needs and writes its result; only the PDF work runs here, so a
  * sealing thread holds no transaction and no lock a request could wait for. A seal that has waited
- * {@code maxWait} to start fails its job, which the engine retries, before the job's lock expires.
+ * {@link #MAX_WAIT} to start fails its job, which the engine retries, before the job's lock expires.
  */
 @Component
 class SealingCapacity implements DisposableBean {
