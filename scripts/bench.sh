@@ -2,7 +2,8 @@
 # Runs the load generator (src/test/java/io/signflow/bench). Without --url it builds the jar and starts
 # it on PostgreSQL (SIGNFLOW_BENCH_POSTGRES_URL, or an embedded one) in a fresh database.
 #
-#   scripts/bench.sh create  --concurrency=4 --rounds=2   (beside the bare-engine baseline, BaselineEngine)
+#   scripts/bench.sh create  --concurrency=4 --rounds=2   (beside the bare-engine baseline, BaselineEngine,
+#                                                          which --server-args=... reach too)
 #   scripts/bench.sh create  --rate=100 --duration=30s --warmup=10s --organizations=20 --baseline=false
 #   scripts/bench.sh create  --concurrency=16
 #   scripts/bench.sh scaling --concurrency=4

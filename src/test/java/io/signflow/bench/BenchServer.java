@@ -64,11 +64,12 @@ final class BenchServer implements AutoCloseable {
         return started(process, postgres, database);
     }
 
-    /** {@link BaselineEngine} in a fresh database of its own on the same PostgreSQL. */
-    static BenchServer startBaseline() throws Exception {
+    /** {@link BaselineEngine} in a fresh database of its own on the same PostgreSQL, with the server's arguments. */
+    static BenchServer startBaseline(List<String> extraArguments) throws Exception {
         TestDatabase.Server postgres = postgres();
         String database = ServerProcess.createDatabase(postgres, "signflow_baseline");
-        ServerProcess process = ServerProcess.startMain(BaselineEngine.class.getName(), postgres, database, List.of())
+        ServerProcess process = ServerProcess.startMain(BaselineEngine.class.getName(), postgres, database,
+                extraArguments)
                 .awaitHealthy(Duration.ofMinutes(10));
         return started(process, postgres, database);
     }

@@ -31,6 +31,8 @@ public final class LoadGenerator {
     private final Map<String, String> options;
     private final PrintStream out;
     private BenchServer server;
+    /** --server-args, given to the bare-engine baseline too, so that settings such as the pool's compare alike. */
+    private List<String> serverArguments;
     private List<Tenant> tenants;
 
     private LoadGenerator(Map<String, String> options, PrintStream out) {
@@ -61,7 +63,7 @@ public final class LoadGenerator {
     }
 
     void run(String scenario) throws Exception {
-        List<String> serverArguments = new ArrayList<>(options.containsKey("server-args")
+        serverArguments = new ArrayList<>(options.containsKey("server-args")
                 ? List.of(option("server-args", "").split(" ")) : List.of());
         if (scenario.equals("e2e") || scenario.equals("overload")) {
             // it reads the completed groups every second; the other scenarios leave the gauges at their default pace
@@ -160,7 +162,7 @@ public final class LoadGenerator {
             return;
         }
         List<String> rows = new ArrayList<>();
-        try (BenchServer baseline = BenchServer.startBaseline()) {
+        try (BenchServer baseline = BenchServer.startBaseline(serverArguments)) {
             Map<Tenant, ApiClient> toBaseline = new HashMap<>();
             tenants.forEach(t -> toBaseline.put(t, new ApiClient(baseline.port(), t.api().secretId(), t.api().secretKey())));
             for (int round = 1; round <= Integer.parseInt(option("rounds", "1")); round++) {
