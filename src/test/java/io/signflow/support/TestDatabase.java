@@ -46,6 +46,8 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", () -> server.url(database));
         registry.add("spring.datasource.username", server::user);
         registry.add("spring.datasource.password", server::password);
+        // as application-postgres.yml sets it for every PostgreSQL deployment
+        registry.add("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
     }
 
     /** A PostgreSQL server: its admin URL for a database, and credentials. */
