@@ -2,6 +2,7 @@ package io.signflow.audit;
 
 import io.signflow.common.Rows;
 import io.signflow.common.Texts;
+import io.signflow.common.TransactionBatch;
 import io.signflow.common.TransactionMemo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * index refuses a fork should anything append without it. The transaction then remembers each head it
  * wrote ({@link TransactionMemo}): its next entry for the contract (a creation writes three) holds the
  * lock already and need not read the head again. A contract the transaction has just inserted starts at
- * the genesis without either ({@link #startChains}).
+ * the genesis without either ({@link #startChains}). The entries themselves are written together just
+ * before the transaction commits ({@link TransactionBatch}), still under the locks they were chained with.
  */
 @Component
 public class AuditTrail {
@@ -35,13 +37,15 @@ public class AuditTrail {
     private static final TransactionMemo<String, String> HEADS = new TransactionMemo<>("audit_event.head");
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final Clock clock;
+    private final TransactionBatch<Object[]> entries;
 
     public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.clock = clock;
+        this.entries = new TransactionBatch<>("audit_event", rows -> batch.batchUpdate("insert into audit_event "
+                + "(group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, previous_hash, entry_hash) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
     }
 
     public record Entry(long id, String groupId, String flowId, String event, String actor, String ip, String userAgent,
@@ -100,8 +104,7 @@ public class AuditTrail {
             }
             HEADS.remember(flowId, previous);
         }
-        batch.batchUpdate("insert into audit_event (group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, "
-                + "previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        entries.add(rows);
     }
 
     /** Each contract's last hash: remembered if this transaction wrote one, else read under the contract's lock. */
@@ -129,6 +132,7 @@ public class AuditTrail {
     }
 
     public List<Entry> ofFlow(String flowId) {
+        entries.flush();
         return jdbc.sql("select id, group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, previous_hash, "
                 + "entry_hash from audit_event where flow_id = ? order by id").param(flowId).query(Rows.of(Entry.class)).list();
     }
@@ -139,6 +143,7 @@ public class AuditTrail {
      * was changed or removed.
      */
     public Optional<String> chainHead(String flowId) {
+        entries.flush();
         return jdbc.sql("select entry_hash from audit_event where id = "
                 + "(select max(id) from audit_event where flow_id = ?)").param(flowId).query(String.class).optional();
     }
