@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -56,6 +57,14 @@ public final class TransactionMemo<K, V> {
         Map<K, V> rows = rows();
         if (rows != null) {
             rows.put(key, value);
+        }
+    }
+
+    /** Every remembered row changed as {@code change} says, by a write of this transaction that names no key. */
+    public void updateAll(UnaryOperator<V> change) {
+        Map<K, V> rows = rows();
+        if (rows != null) {
+            rows.replaceAll((key, value) -> change.apply(value));
         }
     }
 

@@ -1,8 +1,12 @@
 package io.signflow.flowgroup;
 
+import java.util.AbstractMap.SimpleEntry;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class ApproverRecords {
 
+    private static final List<String> SEAL_CONTROLS = List.of("SIGN_SEAL", "SIGN_LEGAL_PERSON_SEAL");
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -30,7 +35,8 @@ public class ApproverRecords {
 
     /** The signer of each approver, by recipient id; in one batched statement. */
     public void linkSigners(Map<String, String> signerIdByRecipientId) {
-        FlowMemos.APPROVERS.forgetAll();
+        FlowMemos.APPROVERS.updateAll(approvers -> approvers.stream().map(a -> signerIdByRecipientId
+                .containsKey(a.recipientId()) ? a.withSigner(signerIdByRecipientId.get(a.recipientId())) : a).toList());
         batch.batchUpdate("update approver set signer_id = ? where recipient_id = ?", signerIdByRecipientId.entrySet()
                 .stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
     }
@@ -55,8 +61,30 @@ public class ApproverRecords {
                 .update();
     }
 
+    /**
+     * The seal an auto-signer's first control of each seal type names, by type (SIGN_SEAL,
+     * SIGN_LEGAL_PERSON_SEAL); every one names a seal, checked at creation.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Map<String, String> seals(String recipientId) {
+        return FlowMemos.SEALS.get(recipientId, id -> Optional.of(sealsNamed(jdbc.sql("select component_type, "
+                        + "component_value from component where recipient_id = :id and component_type in (:types) "
+                        + "order by id").param("id", id).param("types", SEAL_CONTROLS)
+                .query((rs, n) -> new SimpleEntry<>(rs.getString(1), rs.getString(2))).list())))
+                .orElseThrow();
+    }
+
+    /** The first seal named for each seal type, from an approver's controls in the order they were written. */
+    static Map<String, String> sealsNamed(List<? extends Map.Entry<String, String>> controls) {
+        Map<String, String> seals = new HashMap<>();
+        controls.stream().filter(c -> SEAL_CONTROLS.contains(c.getKey()))
+                .forEach(c -> seals.putIfAbsent(c.getKey(), c.getValue()));
+        return Collections.unmodifiableMap(seals);
+    }
+
     /** A value the signer filled into one of their controls, already checked against the control's rules. */
     public void fill(long componentId, String value) {
+        FlowMemos.SEALS.forgetAll();
         jdbc.sql("update component set component_value = ? where id = ?").params(value, componentId).update();
     }
 }

@@ -13,4 +13,9 @@ public record FlowApprover(String recipientId, String signId, String flowId, int
         return new FlowApprover(recipientId, signId, flowId, signOrder, approverType, dynamic, organizationName, name,
                 mobile, notifyType, signerId, newStatus);
     }
+
+    FlowApprover withSigner(String newSignerId) {
+        return new FlowApprover(recipientId, signId, flowId, signOrder, approverType, dynamic, organizationName, name,
+                mobile, notifyType, newSignerId, status);
+    }
 }

@@ -1,12 +1,16 @@
 package io.signflow.flowgroup;
 
 import io.signflow.common.Rows;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import io.signflow.audit.AuditTrail;
 import io.signflow.tenant.FlowGroupPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +20,16 @@ import org.springframework.stereotype.Repository;
 /** Writes a validated group with its flows, approvers and components in a handful of batched statements. */
 @Repository
 public class FlowGroupRepository {
+
+    /**
+     * The approver insert's column types, so that a null is sent as its column's type: otherwise an
+     * enterprise and a person approver (names or mobiles left null) would differ in parameter types,
+     * and the driver would prepare the statement anew for each such row of every batch.
+     */
+    private static final int[] APPROVER_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
+            Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.BOOLEAN,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BOOLEAN};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -50,8 +64,8 @@ public class FlowGroupRepository {
                 approvers.add(new Object[] {a.recipientId(), a.signId(), f.id(), a.signOrder(), a.type().code(),
                         a.dynamic(), a.organizationName(), a.name(), a.mobile(), a.idCardType(), a.idCardNumber(),
                         a.userId(), a.notifyType(), a.role(), a.roleName(), a.preReadTime(), a.noRefuse(),
-                        a.noTransfer(), a.verifyTypes(), a.signTypes(), a.customTag(),
-                        a.dynamic() ? ApproveStatus.NOT_STARTED : ApproveStatus.NOT_REACHED, a.needSignReview()});
+                        a.noTransfer(), a.verifyTypes(), a.signTypes(), a.customTag(), initialStatus(a),
+                        a.needSignReview()});
                 a.signComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
                 a.fillComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
             }
@@ -68,7 +82,7 @@ public class FlowGroupRepository {
         batch.batchUpdate("insert into approver (recipient_id, sign_id, flow_id, sign_order, approver_type, dynamic, "
                 + "organization_name, name, mobile, id_card_type, id_card_number, user_id, notify_type, role, role_name, "
                 + "pre_read_time, no_refuse, no_transfer, verify_types, sign_types, custom_tag, status, need_sign_review) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", approvers);
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", approvers, APPROVER_TYPES);
         batch.batchUpdate("insert into component (flow_id, recipient_id, component_type, component_id, component_name, "
                 + "page_no, pos_x, pos_y, width, height, required, component_value, extra) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", components);
@@ -93,7 +107,22 @@ public class FlowGroupRepository {
             FlowMemos.COPIED.remember(f.id(), !f.copiedParties().isEmpty());
             FlowMemos.REVIEWED.remember(f.id(),
                     f.approvers().stream().anyMatch(a -> a.needSignReview() || f.needSignReview()));
+            FlowMemos.APPROVERS.remember(f.id(), f.approvers().stream()
+                    .sorted(Comparator.comparingInt(FlowGroupDraft.Approver::signOrder))
+                    .map(a -> new FlowApprover(a.recipientId(), a.signId(), f.id(), a.signOrder(), a.type().code(),
+                            a.dynamic(), a.organizationName(), a.name(), a.mobile(), a.notifyType(), null,
+                            initialStatus(a)))
+                    .toList());
+            f.approvers().stream().filter(a -> a.type().isAutomatic())
+                    .forEach(a -> FlowMemos.SEALS.remember(a.recipientId(), ApproverRecords.sealsNamed(
+                            Stream.concat(a.signComponents().stream(), a.fillComponents().stream())
+                                    .map(c -> new SimpleEntry<>(c.type(), c.value())).toList())));
         }
+    }
+
+    /** A named signer waits for their turn; a dynamic one first for their name. */
+    private static int initialStatus(FlowGroupDraft.Approver approver) {
+        return approver.dynamic() ? ApproveStatus.NOT_STARTED : ApproveStatus.NOT_REACHED;
     }
 
     /** Signing starts at once, unless dynamic signers are still to be named. */

@@ -3,6 +3,7 @@ package io.signflow.flowgroup;
 import io.signflow.common.TransactionMemo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What this module remembers of its rows for the rest of a transaction ({@link TransactionMemo}): a
@@ -33,6 +34,8 @@ final class FlowMemos {
     static final TransactionMemo<String, Boolean> COPIED = new TransactionMemo<>("copied_party.any");
     /** Whether a group row is a single contract's own: marked once, in the transaction that creates it. */
     static final TransactionMemo<String, Boolean> SINGLE = new TransactionMemo<>("flow_group.single");
+    /** The seals an auto-signer's controls name, by control type; a signer's fill forgets them. */
+    static final TransactionMemo<String, Map<String, String>> SEALS = new TransactionMemo<>("component.seals");
     static final TransactionMemo<String, FlowGroupSummary> SUMMARIES = new TransactionMemo<>("flow_group.summary");
 
     private FlowMemos() {

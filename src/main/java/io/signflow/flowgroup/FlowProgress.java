@@ -92,7 +92,10 @@ public class FlowProgress {
                 .orElseThrow();
     }
 
-    /** Records the auto-signers (ApproverType 3) as signed; returns them. */
+    /**
+     * Records the auto-signers (ApproverType 3) as signed; returns them. The contract's own row is left
+     * as it is: auto-signing is a step of the creating request, which has just written the contract.
+     */
     public List<FlowApprover> signAutomatically(String flowId) {
         List<FlowApprover> auto = approvers(flowId).stream()
                 .filter(a -> a.type() == ApproverType.ENTERPRISE_AUTO && a.status() != ApproveStatus.SIGNED).toList();
@@ -101,7 +104,6 @@ public class FlowProgress {
                             + "and approver_type = 3 and status <> " + ApproveStatus.SIGNED)
                     .params(now(), flowId).update();
             rememberStatus(flowId, auto, ApproveStatus.SIGNED);
-            touch(flowId);
         }
         return auto;
     }
@@ -237,10 +239,6 @@ public class FlowProgress {
                     + ", " + ApproveStatus.NOT_REACHED + ", " + ApproveStatus.TO_SIGN + ")")
                     .params(status, flowId).update();
         }
-    }
-
-    private void touch(String flowId) {
-        jdbc.sql("update flow set updated_at = ? where id = ?").params(now(), flowId).update();
     }
 
     /** The contract's approvers as just updated, when this transaction had read them; else nothing. */

@@ -60,6 +60,18 @@ class TransactionMemoTest {
     }
 
     @Test
+    void changesEveryRememberedRowAsTold() {
+        new TransactionTemplate(manager).executeWithoutResult(status -> {
+            memo.remember("a", "a");
+            memo.get("b", database);
+            memo.updateAll(value -> value + ", linked");
+            assertThat(memo.known("a")).contains("a, linked");
+            assertThat(memo.known("b")).contains("row b read 1, linked");
+            assertThat(memo.known("c")).isEmpty();
+        });
+    }
+
+    @Test
     void anInnerTransactionHasItsOwnMemoAndTheOuterOneKeepsItsOwn() {
         TransactionTemplate outer = new TransactionTemplate(manager);
         TransactionTemplate inner = new TransactionTemplate(manager);

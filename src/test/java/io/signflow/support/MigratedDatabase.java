@@ -4,6 +4,7 @@ import io.signflow.common.Ids;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -19,16 +20,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class MigratedDatabase {
 
     private static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     public MigratedDatabase() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + Ids.next()
+        dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + Ids.next()
                 + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .table("signflow_schema_history").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public JdbcClient jdbc() {
@@ -60,10 +66,7 @@ public final class MigratedDatabase {
     public String flow(String groupId, boolean unordered, int status) {
         String organizationId = jdbc.sql("select organization_id from flow_group where id = ?").param(groupId)
                 .query(String.class).single();
-        String fileId = Ids.next();
-        jdbc.sql("insert into file_resource (id, organization_id, business_type, file_name, file_type, size_bytes, "
-                        + "sha256, content, created_at) values (?, ?, 'DOCUMENT', 'a.pdf', 'pdf', 1, ?, ?, ?)")
-                .params(fileId, organizationId, "0".repeat(64), new byte[] {1}, CREATED).update();
+        String fileId = file(organizationId);
         String id = Ids.next();
         int position = jdbc.sql("select count(*) from flow where group_id = ?").param(groupId).query(Integer.class)
                 .single();
@@ -71,6 +74,15 @@ public final class MigratedDatabase {
                         + "display_type, status, created_at, updated_at) values (?, ?, ?, ?, '合同', ?, ?, ?, 0, ?, ?, ?)")
                 .params(id, groupId, position, organizationId, fileId, CREATED.plusYears(1), unordered, status, CREATED,
                         CREATED).update();
+        return id;
+    }
+
+    /** An uploaded document of the organization; returns its FileId. */
+    public String file(String organizationId) {
+        String id = Ids.next();
+        jdbc.sql("insert into file_resource (id, organization_id, business_type, file_name, file_type, size_bytes, "
+                        + "sha256, content, created_at) values (?, ?, 'DOCUMENT', 'a.pdf', 'pdf', 1, ?, ?, ?)")
+                .params(id, organizationId, "0".repeat(64), new byte[] {1}, CREATED).update();
         return id;
     }
 
