@@ -1,6 +1,7 @@
 package io.signflow.signing;
 
 import io.signflow.common.Ids;
+import io.signflow.common.TransactionMemo;
 import io.signflow.flowgroup.ApproverRecords;
 import io.signflow.flowgroup.ApproverType;
 import io.signflow.flowgroup.FlowApprover;
@@ -12,6 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
 public class SignerRegistry {
+
+    /**
+     * The signers this transaction registered, with their contracts: no other transaction sees them
+     * before it commits, so none can have been told of a turn or hold their lock, and their contracts
+     * are the ones just written.
+     */
+    private static final TransactionMemo<String, List<String>> REGISTERED = new TransactionMemo<>("signer.registered");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -47,6 +58,7 @@ public class SignerRegistry {
         Map<List<String>, String> signerIds = new HashMap<>();
         List<Object[]> signers = new ArrayList<>();
         Map<String, String> signerOfApprover = new LinkedHashMap<>();
+        Map<String, Set<String>> flowsOfSigner = new HashMap<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (FlowGroupDraft.Flow flow : group.flows()) {
             for (FlowGroupDraft.Approver a : flow.approvers()) {
@@ -61,11 +73,13 @@ public class SignerRegistry {
                     return id;
                 });
                 signerOfApprover.put(a.recipientId(), signerId);
+                flowsOfSigner.computeIfAbsent(signerId, id -> new TreeSet<>()).add(flow.id());
             }
         }
         batch.batchUpdate("insert into signer (id, group_id, kind, organization_name, name, mobile, created_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", signers);
         approvers.linkSigners(signerOfApprover);
+        flowsOfSigner.forEach((signerId, flowIds) -> REGISTERED.remember(signerId, List.copyOf(flowIds)));
     }
 
     /** Finds or creates the signer of an approver named after creation (a dynamic signer). */
@@ -87,6 +101,7 @@ public class SignerRegistry {
                     return id;
                 });
         approvers.linkSigner(approver.recipientId(), signerId);
+        REGISTERED.forget(signerId);
         return signerId;
     }
 
@@ -106,11 +121,17 @@ public class SignerRegistry {
 
     /** Serialises decisions about one signer (e.g. whether to notify them) across concurrent transactions. */
     public void lock(String signerId) {
+        if (REGISTERED.known(signerId).isPresent()) {
+            return;
+        }
         jdbc.sql("select id from signer where id = ? for update").param(signerId).query(String.class).single();
     }
 
     /** Whether the signer already has a contract to sign, other than through {@code exceptRecipientId}, that was announced to them. */
     public boolean hasAnnouncedTurn(String signerId, String exceptRecipientId) {
+        if (REGISTERED.known(signerId).isPresent()) {
+            return false;
+        }
         return jdbc.sql("select count(*) from approver where signer_id = ? and recipient_id <> ? and status = 2 "
                         + "and notify_type <> 'none' and not dynamic")
                 .params(signerId, exceptRecipientId).query(Integer.class).single() > 0;
@@ -118,7 +139,8 @@ public class SignerRegistry {
 
     /** The contracts of the group this signer signs. */
     public List<String> flowIds(String signerId) {
-        return jdbc.sql("select flow_id from approver where signer_id = ? order by flow_id").param(signerId)
-                .query(String.class).list();
+        return REGISTERED.get(signerId, id -> Optional.of(jdbc.sql(
+                "select flow_id from approver where signer_id = ? order by flow_id").param(id).query(String.class)
+                .list())).orElseThrow();
     }
 }
