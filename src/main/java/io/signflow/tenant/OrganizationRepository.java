@@ -4,7 +4,9 @@ import io.signflow.common.Rows;
 import io.signflow.common.TransactionMemo;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,12 +66,21 @@ public class OrganizationRepository {
                 .query(Rows.of(Organization.class)).optional();
     }
 
+    /** The organizations that exist among {@code ids}; those this transaction has read already are not read again. */
     public List<Organization> findAll(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Organization> found = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            ROWS.known(id).ifPresentOrElse(found::add, () -> unknown.add(id));
         }
-        return jdbc.sql("select " + COLUMNS + " from organization where id in (:ids)").param("ids", ids)
-                .query(Rows.of(Organization.class)).list();
+        if (!unknown.isEmpty()) {
+            jdbc.sql("select " + COLUMNS + " from organization where id in (:ids)").param("ids", unknown)
+                    .query(Rows.of(Organization.class)).stream().forEach(org -> {
+                        ROWS.remember(org.id(), org);
+                        found.add(org);
+                    });
+        }
+        return found;
     }
 
     public List<Organization> children(String parentId) {
