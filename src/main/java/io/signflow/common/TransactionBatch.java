@@ -3,8 +3,6 @@ package io.signflow.common;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows the current transaction appends to a table, written together just before it commits rather
@@ -31,66 +29,21 @@ public final class TransactionBatch<T> {
         if (rows.isEmpty()) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        List<T> pending = TransactionResources.bound(name, ArrayList::new, this::flush);
+        if (pending == null) {
             writer.accept(rows);
-            return;
+        } else {
+            pending.addAll(rows);
         }
-        pending().addAll(rows);
     }
 
     /** Writes what the transaction has added so far, e.g. before the transaction reads the table. */
     public void flush() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<T> rows = (List<T>) TransactionSynchronizationManager.getResource(name);
-        if (rows != null && !rows.isEmpty()) {
-            List<T> written = List.copyOf(rows);
-            rows.clear();
-            writer.accept(written);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<T> pending() {
-        List<T> rows = (List<T>) TransactionSynchronizationManager.getResource(name);
-        if (rows == null) {
-            rows = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(name, rows);
-            TransactionSynchronizationManager.registerSynchronization(new Binding(rows));
-        }
-        return rows;
-    }
-
-    /** Writes the rows before the commit; keeps them out of sight while an inner transaction runs. */
-    private final class Binding implements TransactionSynchronization {
-
-        private final List<T> rows;
-
-        Binding(List<T> rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            // the batch's own flush: TransactionSynchronization has a flush() of its own, which does nothing
-            TransactionBatch.this.flush();
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(name);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(name, rows);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(name);
+        List<T> pending = TransactionResources.existing(name);
+        if (pending != null && !pending.isEmpty()) {
+            List<T> rows = List.copyOf(pending);
+            pending.clear();
+            writer.accept(rows);
         }
     }
 }

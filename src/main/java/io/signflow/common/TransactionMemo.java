@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows a repository has read or written in the current transaction, so that the steps of one request
@@ -85,42 +83,8 @@ public final class TransactionMemo<K, V> {
     }
 
     /** The transaction's rows, bound on first use; null when no transaction is running. */
-    @SuppressWarnings("unchecked")
     private Map<K, V> rows() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Map<K, V> rows = (Map<K, V>) TransactionSynchronizationManager.getResource(name);
-        if (rows == null) {
-            rows = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(name, rows);
-            TransactionSynchronizationManager.registerSynchronization(new Binding(rows));
-        }
-        return rows;
-    }
-
-    /** Keeps the rows bound to their own transaction: out of sight while an inner one runs, gone at its end. */
-    private final class Binding implements TransactionSynchronization {
-
-        private final Map<K, V> rows;
-
-        Binding(Map<K, V> rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(name);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(name, rows);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(name);
-        }
+        return TransactionResources.bound(name, HashMap::new, () -> {
+        });
     }
 }
