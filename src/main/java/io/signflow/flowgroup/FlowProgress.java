@@ -163,7 +163,7 @@ public class FlowProgress {
     /** Every contract's process asks next whether all its approvers signed: one read for all of them. */
     private void rememberApprovers(Collection<String> flowIds) {
         jdbc.sql("select " + APPROVER_COLUMNS + " from approver where flow_id in (:ids) order by flow_id, sign_order")
-                .param("ids", flowIds).query(Rows.of(FlowApprover.class)).stream()
+                .param("ids", flowIds).query(Rows.of(FlowApprover.class)).list().stream()
                 .collect(Collectors.groupingBy(FlowApprover::flowId))
                 .forEach((flowId, approvers) -> FlowMemos.APPROVERS.remember(flowId, List.copyOf(approvers)));
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -60,9 +61,11 @@ final class SecretReencryption {
     static Map<String, Integer> notCurrent(JdbcClient jdbc, SecretCipher cipher) {
         Map<String, Integer> left = new LinkedHashMap<>();
         for (EncryptedColumn column : EncryptedColumn.ALL) {
-            left.put(column.name(), (int) jdbc.sql("select " + column.column() + " from " + column.table() + " where "
-                    + column.column() + " is not null").query(String.class).stream()
-                    .filter(stored -> !cipher.isCurrent(stored)).count());
+            // streamed, since a table may hold many; the stream holds the statement open until closed
+            try (Stream<String> stored = jdbc.sql("select " + column.column() + " from " + column.table()
+                    + " where " + column.column() + " is not null").query(String.class).stream()) {
+                left.put(column.name(), (int) stored.filter(value -> !cipher.isCurrent(value)).count());
+            }
         }
         return left;
     }

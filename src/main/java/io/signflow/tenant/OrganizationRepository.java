@@ -75,7 +75,7 @@ public class OrganizationRepository {
         }
         if (!unknown.isEmpty()) {
             jdbc.sql("select " + COLUMNS + " from organization where id in (:ids)").param("ids", unknown)
-                    .query(Rows.of(Organization.class)).stream().forEach(org -> {
+                    .query(Rows.of(Organization.class)).list().forEach(org -> {
                         ROWS.remember(org.id(), org);
                         found.add(org);
                     });
