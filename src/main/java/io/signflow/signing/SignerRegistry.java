@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -139,8 +138,10 @@ public class SignerRegistry {
 
     /** The contracts of the group this signer signs. */
     public List<String> flowIds(String signerId) {
-        return REGISTERED.get(signerId, id -> Optional.of(jdbc.sql(
-                "select flow_id from approver where signer_id = ? order by flow_id").param(id).query(String.class)
-                .list())).orElseThrow();
+        // known only for a signer this transaction registered: what a read finds is not remembered, since
+        // being remembered here is what lets lock and hasAnnouncedTurn skip the database
+        return REGISTERED.known(signerId).orElseGet(() -> jdbc.sql(
+                "select flow_id from approver where signer_id = ? order by flow_id").param(signerId).query(String.class)
+                .list());
     }
 }
