@@ -145,6 +145,10 @@
     }
 
     async function upload(file) {
+      if (file.size > settings.maxBytes) { // refused here rather than sent in full to be refused
+        const mb = Math.round(settings.maxBytes / 1048576);
+        throw new Error(file.name + ': 超过 ' + mb + ' MB · larger than ' + mb + ' MB');
+      }
       const response = await fetch(base, {
         method: 'POST',
         headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
