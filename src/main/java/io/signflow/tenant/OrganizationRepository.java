@@ -15,9 +15,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrganizationRepository {
 
-    private static final String COLUMNS = "id, name, parent_id, activated, auto_sign_enabled";
-    /** A request asks for its organization at every step: authentication, validation, the process's steps. */
-    private static final TransactionMemo<String, Organization> ROWS = new TransactionMemo<>("organization");
+    private static final String COLUMNS = "id, name, parent_id, activated, auto_sign_enabled, flow_group_policy";
+    /**
+     * A request asks for its organization at every step: authentication, validation, the process's
+     * steps; a creation also for its group policy, read with it.
+     */
+    private static final TransactionMemo<String, Row> ROWS = new TransactionMemo<>("organization");
     private final JdbcClient jdbc;
 
     public OrganizationRepository(JdbcClient jdbc) {
@@ -45,8 +48,7 @@ public class OrganizationRepository {
 
     /** The organization's group policy; empty when there is no such organization. */
     public Optional<FlowGroupPolicy> flowGroupPolicy(String id) {
-        return jdbc.sql("select flow_group_policy from organization where id = ?").param(id).query(String.class)
-                .optional().map(wire -> FlowGroupPolicy.of(wire).orElseThrow());
+        return row(id).map(row -> FlowGroupPolicy.of(row.flowGroupPolicy()).orElseThrow());
     }
 
     /** False when there is no such organization. */
@@ -57,13 +59,17 @@ public class OrganizationRepository {
     }
 
     public Optional<Organization> find(String id) {
+        return row(id).map(Row::organization);
+    }
+
+    private Optional<Row> row(String id) {
         return ROWS.get(id, key -> jdbc.sql("select " + COLUMNS + " from organization where id = ?").param(key)
-                .query(Rows.of(Organization.class)).optional());
+                .query(Rows.of(Row.class)).optional());
     }
 
     public Optional<Organization> findByName(String name) {
         return jdbc.sql("select " + COLUMNS + " from organization where name = ?").param(name)
-                .query(Rows.of(Organization.class)).optional();
+                .query(Rows.of(Row.class)).optional().map(Row::organization);
     }
 
     /** The organizations that exist among {@code ids}; those this transaction has read already are not read again. */
@@ -71,13 +77,13 @@ public class OrganizationRepository {
         List<Organization> found = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
-            ROWS.known(id).ifPresentOrElse(found::add, () -> unknown.add(id));
+            ROWS.known(id).ifPresentOrElse(row -> found.add(row.organization()), () -> unknown.add(id));
         }
         if (!unknown.isEmpty()) {
             jdbc.sql("select " + COLUMNS + " from organization where id in (:ids)").param("ids", unknown)
-                    .query(Rows.of(Organization.class)).list().forEach(org -> {
-                        ROWS.remember(org.id(), org);
-                        found.add(org);
+                    .query(Rows.of(Row.class)).list().forEach(row -> {
+                        ROWS.remember(row.id(), row);
+                        found.add(row.organization());
                     });
         }
         return found;
@@ -85,10 +91,19 @@ public class OrganizationRepository {
 
     public List<Organization> children(String parentId) {
         return jdbc.sql("select " + COLUMNS + " from organization where parent_id = ? order by name").param(parentId)
-                .query(Rows.of(Organization.class)).list();
+                .query(Rows.of(Row.class)).list().stream().map(Row::organization).toList();
     }
 
     public boolean existsByName(String name) {
         return jdbc.sql("select count(*) from organization where name = ?").param(name).query(Integer.class).single() > 0;
+    }
+
+    /** An organization's row as read: the organization, and the group policy that only a creation asks for. */
+    private record Row(String id, String name, String parentId, boolean activated, boolean autoSignEnabled,
+                       String flowGroupPolicy) {
+
+        Organization organization() {
+            return new Organization(id, name, parentId, activated, autoSignEnabled);
+        }
     }
 }
