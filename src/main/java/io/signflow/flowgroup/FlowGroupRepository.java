@@ -41,7 +41,8 @@ public class FlowGroupRepository {
         this.audit = audit;
     }
 
-    public void insert(FlowGroupDraft group, FlowGroupPolicy policy) {
+    /** {@code organizationName}: the initiating organization's, which the group's summary shows. */
+    public void insert(FlowGroupDraft group, String organizationName, FlowGroupPolicy policy) {
         OffsetDateTime created = utc(group.createdAt());
         jdbc.sql("insert into flow_group (id, name, organization_id, operator_organization_id, operator_user_id, "
                         + "approver_verify_type, self_notify_type, other_notify_type, status, policy, created_at) "
@@ -88,16 +89,19 @@ public class FlowGroupRepository {
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", components);
         batch.batchUpdate("insert into copied_party (id, flow_id, group_id, position, cc_type, name, mobile, "
                 + "permission, notify_type, notify_when) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copied);
-        remember(group);
+        remember(group, organizationName);
     }
 
     /**
      * The rows the creation's next steps read back, from the draft just written; and the new contracts'
      * audit chains, which start here.
      */
-    private void remember(FlowGroupDraft group) {
+    private void remember(FlowGroupDraft group, String organizationName) {
         List<String> flowIds = group.flows().stream().map(FlowGroupDraft.Flow::id).toList();
         audit.startChains(flowIds);
+        FlowMemos.SUMMARIES.remember(group.id(), new FlowGroupSummary(group.id(), group.name(), group.organizationId(),
+                organizationName, group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(),
+                group.otherNotifyType(), GroupStatus.SIGNING.name()));
         FlowMemos.GROUP_FLOWS.remember(group.id(), flowIds);
         FlowMemos.SINGLE.remember(group.id(), false);
         for (FlowGroupDraft.Flow f : group.flows()) {

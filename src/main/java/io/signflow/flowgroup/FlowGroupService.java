@@ -59,7 +59,7 @@ public class FlowGroupService {
     /** A contract of its own: its group row, never shown as a group, is marked single. */
     public void createSingle(FlowGroupDraft draft) {
         // one contract has no others to go on or be cancelled with
-        groups.insert(draft, FlowGroupPolicy.INDEPENDENT);
+        groups.insert(draft, organizationName(draft), FlowGroupPolicy.INDEPENDENT);
         groups.markSingle(draft.id());
         FlowGroupDraft.Flow flow = draft.flows().get(0);
         audit.record(draft.id(), flow.id(), AuditEvent.CREATED, AuditTrail.operator(draft.operatorUserId()),
@@ -68,8 +68,13 @@ public class FlowGroupService {
 
     public void create(FlowGroupDraft draft) {
         // the policy as it stands now stays the group's, whatever the organization chooses later
-        groups.insert(draft, organizations.flowGroupPolicy(draft.organizationId()).orElseThrow());
+        groups.insert(draft, organizationName(draft), organizations.flowGroupPolicy(draft.organizationId()).orElseThrow());
         audit.recordAll(draft.id(), draft.flows().stream().map(FlowGroupDraft.Flow::id).toList(), AuditEvent.CREATED,
                 AuditTrail.operator(draft.operatorUserId()), draft.clientIp(), "group " + draft.name());
+    }
+
+    /** Read by the request's validation already, so answered without a statement. */
+    private String organizationName(FlowGroupDraft draft) {
+        return organizations.find(draft.organizationId()).orElseThrow().name();
     }
 }
