@@ -33,12 +33,17 @@ public class ApproverRecords {
         this.batch = batch;
     }
 
-    /** The signer of each approver, by recipient id; in one batched statement. */
+    /**
+     * The signer of each approver, by recipient id: one statement per signer, all in one batch. A
+     * group's person usually signs every contract, so a creation links them all at once.
+     */
     public void linkSigners(Map<String, String> signerIdByRecipientId) {
         FlowMemos.APPROVERS.updateAll(approvers -> approvers.stream().map(a -> signerIdByRecipientId
                 .containsKey(a.recipientId()) ? a.withSigner(signerIdByRecipientId.get(a.recipientId())) : a).toList());
-        batch.batchUpdate("update approver set signer_id = ? where recipient_id = ?", signerIdByRecipientId.entrySet()
-                .stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+        Map<String, List<String>> recipientIdsBySigner = signerIdByRecipientId.entrySet().stream().collect(
+                Collectors.groupingBy(Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        batch.batchUpdate("update approver set signer_id = ? where recipient_id = any(?)", recipientIdsBySigner
+                .entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue().toArray(String[]::new)}).toList());
     }
 
     public void linkSigner(String recipientId, String signerId) {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A creation's steps ask for the approvers and an auto-signer's seals in the creating transaction,
- * and are answered from what the insert remembered: the answers must be exactly what the database
- * gives a later transaction, which reads the rows.
+ * A creation's steps ask for the group, the approvers and an auto-signer's seals in the creating
+ * transaction, and are answered from what the insert remembered: the answers must be exactly what the
+ * database gives a later transaction, which reads the rows.
  */
 class CreationMemosTest {
 
@@ -42,25 +42,38 @@ class CreationMemosTest {
         FlowGroupDraft.Flow flow = new FlowGroupDraft.Flow(Ids.next(), "合同", null, null, database.file(organization),
                 NOW.plusSeconds(86_400), false, null, null, 0, List.of(person, auto, dynamic), List.of(), false,
                 List.of(), CcMoment.STARTED);
+        FlowGroupDraft.Approver samePerson = approver("person", 0, ApproverType.PERSON, false, "张三", "13800000001",
+                List.of(control("SIGN_SIGNATURE", null)));
+        FlowGroupDraft.Flow second = new FlowGroupDraft.Flow(Ids.next(), "合同二", null, null,
+                database.file(organization), NOW.plusSeconds(86_400), false, null, null, 0, List.of(samePerson),
+                List.of(), false, List.of(), CcMoment.STARTED);
         FlowGroupDraft draft = new FlowGroupDraft(Ids.next(), "合同组", organization, organization, "operator", null,
-                "VerifyCheck", "sms", "sms", List.of(flow), NOW);
+                "VerifyCheck", "sms", "sms", List.of(flow, second), NOW);
+        String organizationName = database.jdbc().sql("select name from organization where id = ?")
+                .param(organization).query(String.class).single();
+        AtomicReference<FlowGroupSummary> rememberedGroup = new AtomicReference<>();
         AtomicReference<List<FlowApprover>> remembered = new AtomicReference<>();
         AtomicReference<Map<String, String>> rememberedSeals = new AtomicReference<>();
 
         database.transaction().executeWithoutResult(status -> {
-            groups.insert(draft, FlowGroupPolicy.INDEPENDENT);
+            groups.insert(draft, organizationName, FlowGroupPolicy.INDEPENDENT);
             String signer = database.signer(draft.id());
-            records.linkSigners(Map.of(person.recipientId(), signer));
+            records.linkSigners(Map.of(person.recipientId(), signer, samePerson.recipientId(), signer));
+            rememberedGroup.set(groups.find(draft.id()).orElseThrow());
             remembered.set(progress.approvers(flow.id()));
             rememberedSeals.set(records.seals(auto.recipientId()));
         });
 
+        FlowGroupSummary readGroup = database.transaction().execute(status -> groups.find(draft.id()).orElseThrow());
         List<FlowApprover> read = database.transaction().execute(status -> progress.approvers(flow.id()));
         Map<String, String> readSeals = database.transaction().execute(status -> records.seals(auto.recipientId()));
+        assertThat(rememberedGroup.get()).isEqualTo(readGroup);
         assertThat(remembered.get()).isEqualTo(read);
         assertThat(read).extracting(FlowApprover::recipientId).containsExactly(auto.recipientId(),
                 person.recipientId(), dynamic.recipientId());
         assertThat(read.get(1).signerId()).isNotNull();
+        List<FlowApprover> secondRead = database.transaction().execute(status -> progress.approvers(second.id()));
+        assertThat(secondRead).extracting(FlowApprover::signerId).containsExactly(read.get(1).signerId());
         assertThat(rememberedSeals.get()).isEqualTo(readSeals)
                 .isEqualTo(Map.of("SIGN_SEAL", "seal-1", "SIGN_LEGAL_PERSON_SEAL", "legal-1"));
     }
