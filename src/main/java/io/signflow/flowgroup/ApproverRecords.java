@@ -34,16 +34,15 @@ public class ApproverRecords {
     }
 
     /**
-     * The signer of each approver, by recipient id: one statement per signer, all in one batch. A
-     * group's person usually signs every contract, so a creation links them all at once.
+     * The signer of each approver, by recipient id; in one batch of updates by primary key. Not one
+     * update per signer naming their approvers with {@code = any(?)}: PostgreSQL planned that form, on
+     * a table whose statistics were old, as a scan of the whole table (BENCHMARKS.md, sixth series).
      */
     public void linkSigners(Map<String, String> signerIdByRecipientId) {
         FlowMemos.APPROVERS.updateAll(approvers -> approvers.stream().map(a -> signerIdByRecipientId
                 .containsKey(a.recipientId()) ? a.withSigner(signerIdByRecipientId.get(a.recipientId())) : a).toList());
-        Map<String, List<String>> recipientIdsBySigner = signerIdByRecipientId.entrySet().stream().collect(
-                Collectors.groupingBy(Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
-        batch.batchUpdate("update approver set signer_id = ? where recipient_id = any(?)", recipientIdsBySigner
-                .entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue().toArray(String[]::new)}).toList());
+        batch.batchUpdate("update approver set signer_id = ? where recipient_id = ?", signerIdByRecipientId.entrySet()
+                .stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
     }
 
     public void linkSigner(String recipientId, String signerId) {
