@@ -3,6 +3,7 @@ package io.signflow.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.signflow.process.EntityIdCheck;
 import io.signflow.process.ProcessDeployer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,12 +40,13 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The engine's own limit for the creation benchmark: Signflow's process models, unchanged and deployed
- * the same way, on the same engine settings (application.yml with the postgres profile), with every
- * delegate a no-op, the models' expressions answered from memory and no table but the engine's. It
- * answers a CreateFlowGroupByFiles body posted to "/" by starting a flow-group instance whose
- * multi-instance starts one sign-flow per sub-contract up to its first wait, with the same timers,
- * message subscriptions and variables as Signflow's, and returns the ids. What it leaves out is exactly
- * Signflow's own work: authentication, validation, business rows, quota, audit and the outbox.
+ * the same way, on the same engine settings (application.yml with the postgres profile, and Signflow's
+ * engine plugin), with every delegate a no-op, the models' expressions answered from memory and no
+ * table but the engine's. It answers a CreateFlowGroupByFiles body posted to "/" by starting a
+ * flow-group instance whose multi-instance starts one sign-flow per sub-contract up to its first wait,
+ * with the same timers, message subscriptions and variables as Signflow's, and returns the ids. What it
+ * leaves out is exactly Signflow's own work: authentication, validation, business rows, quota, audit
+ * and the outbox.
  *
  * <p>Started by {@link BenchServer#startBaseline} as its own process from the test classpath. It carries
  * no stereotype annotation, so that component scanning of the application under test never finds it.
@@ -66,6 +68,12 @@ public class BaselineEngine {
     @Bean
     ProcessDeployer baselineDeployer(RepositoryService repository) {
         return new ProcessDeployer(repository, "classpath:bpmn");
+    }
+
+    /** Signflow's engine plugin, so that the engine is configured as Signflow's is. */
+    @Bean
+    EntityIdCheck entityIdCheck() {
+        return new EntityIdCheck();
     }
 
     /** A no-op delegate under each name the models use, read from the models so that none is missed. */
