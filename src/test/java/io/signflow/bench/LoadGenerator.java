@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -467,12 +468,18 @@ public final class LoadGenerator {
         int warmupMinutes = Integer.parseInt(option("warmup-minutes", "1"));
         out.printf("%6s %10s %12s %10s %10s %8s%n", "minute", "RSS MB", "heap-GC MB", "p50 ms", "p99 ms", "errors");
         List<double[]> rows = new ArrayList<>();
+        Map<String, Long> notOk = new TreeMap<>();
         for (int minute = 1 - warmupMinutes; minute <= minutes; minute++) {
             Recorder recorder = new Recorder();
             Driver.openLoop(creations(3, false), rate, Duration.ofMinutes(1), recorder);
             if (minute <= 0) {
                 continue;
             }
+            recorder.codes("CreateFlowGroupByFiles").forEach((code, count) -> {
+                if (!code.equals("OK")) {
+                    notOk.merge(code, count, Long::sum);
+                }
+            });
             var h = recorder.histogram("CreateFlowGroupByFiles");
             double[] row = {minute, server.rssMegabytes(), server.heapAfterGcMegabytes(),
                     Recorder.ms(h.getValueAtPercentile(50)), Recorder.ms(h.getValueAtPercentile(99)), recorder.errors()};
@@ -488,8 +495,8 @@ public final class LoadGenerator {
         if (first[2] > 0) {
             out.printf("heap after GC growth %.1f %%, ", 100 * (last[2] - first[2]) / first[2]);
         }
-        out.printf("p99 drift %.1f %%, errors %.0f%n", 100 * (last[4] - first[4]) / first[4],
-                rows.stream().mapToDouble(r -> r[5]).sum());
+        out.printf("p99 drift %.1f %%, errors %.0f %s%n", 100 * (last[4] - first[4]) / first[4],
+                rows.stream().mapToDouble(r -> r[5]).sum(), notOk);
     }
 
     /**
