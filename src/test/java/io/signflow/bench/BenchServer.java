@@ -26,6 +26,8 @@ final class BenchServer implements AutoCloseable {
 
     /** The used heap in jcmd GC.heap_info's first line, e.g. "garbage-first heap   total 2097152K, used 91234K". */
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern COMPILE_TIME = Pattern.compile("(?m)^java\\.ci\\.totalTime=(\\d+)$");
+    private static final Pattern TICK_FREQUENCY = Pattern.compile("(?m)^sun\\.os\\.hrt\\.frequency=(\\d+)$");
 
     private final String url;
     private final String adminPassword;
@@ -159,6 +161,21 @@ final class BenchServer implements AutoCloseable {
         jcmd("GC.run");
         Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : -1;
+    }
+
+    /**
+     * Seconds the server's JIT compilers have spent since it started (jcmd PerfCounter.print's
+     * java.ci.totalTime, in ticks of sun.os.hrt.frequency); NaN when the server runs elsewhere.
+     */
+    double compiledSeconds() throws IOException, InterruptedException {
+        if (process == null) {
+            return Double.NaN;
+        }
+        String counters = jcmd("PerfCounter.print");
+        Matcher time = COMPILE_TIME.matcher(counters);
+        Matcher frequency = TICK_FREQUENCY.matcher(counters);
+        return time.find() && frequency.find()
+                ? Double.parseDouble(time.group(1)) / Double.parseDouble(frequency.group(1)) : Double.NaN;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -115,37 +115,72 @@ public final class LoadGenerator {
     }
 
     private Recorder drive(Driver.CallSource source, Duration warmup, Duration duration) throws Exception {
-        return drive(source, warmup, duration, null).recorder();
+        return drive(source, warmup, duration, server).recorder();
     }
 
-    /** A measured phase: its latencies and answers, and what it cost in CPU when a meter was given. */
+    /** A measured phase: its latencies and answers, and what it cost in CPU when the server runs here. */
     private record Phase(Recorder recorder, CpuMeter.Reading cpu) {
     }
 
-    private Phase drive(Driver.CallSource source, Duration warmup, Duration duration, CpuMeter cpu) throws Exception {
+    /** A step of the warm-up that goes on until the target's JIT has settled. */
+    private static final Duration WARMUP_STEP = Duration.ofSeconds(10);
+    /** Compilation per step below which the JIT counts as settled: 2.5 % of one compiler thread. */
+    private static final double SETTLED_COMPILE_SECONDS = 0.25;
+
+    private Phase drive(Driver.CallSource source, Duration warmup, Duration duration, BenchServer target)
+            throws Exception {
         Recorder recorder = new Recorder();
-        boolean open = options.containsKey("rate");
-        double rate = Double.parseDouble(option("rate", "50"));
-        int concurrency = Integer.parseInt(option("concurrency", "8"));
-        for (Duration phase : List.of(warmup, duration)) {
-            if (phase == duration) {
-                recorder.reset();
-                if (cpu != null) {
-                    cpu.start();
-                }
-            }
-            if (open) {
-                Driver.openLoop(source, rate, phase, recorder);
-            } else {
-                Driver.closedLoop(source, concurrency, phase, recorder);
-            }
+        Duration warmedUp = warmUp(source, warmup, target, recorder);
+        recorder.reset();
+        CpuMeter cpu = target.cpu();
+        if (cpu != null) {
+            cpu.start();
         }
+        double compiledBefore = target.compiledSeconds();
+        run(source, duration, recorder);
         CpuMeter.Reading reading = cpu == null ? null : cpu.stop();
-        out.println(open ? String.format("open loop at %.0f requests/s for %d s after %d s of warm-up", rate,
-                duration.toSeconds(), warmup.toSeconds())
-                : String.format("closed loop, %d at a time, for %d s after %d s of warm-up", concurrency,
-                duration.toSeconds(), warmup.toSeconds()));
+        String jit = Double.isNaN(compiledBefore) ? ""
+                : String.format("; the server's JIT compiled for %.1f s while measured",
+                target.compiledSeconds() - compiledBefore);
+        out.println((options.containsKey("rate")
+                ? String.format("open loop at %.0f requests/s", Double.parseDouble(option("rate", "50")))
+                : String.format("closed loop, %d at a time", Integer.parseInt(option("concurrency", "8"))))
+                + String.format(" for %d s after %d s of warm-up%s", duration.toSeconds(), warmedUp.toSeconds(), jit));
         return new Phase(recorder, reading);
+    }
+
+    /**
+     * Drives the warm-up for {@code warmup}, then, unless --warmup-jit=false, on in steps while the
+     * target's JIT compilers are still busy, up to --warmup-max. A server compiles for minutes under a
+     * new load (Signflow's code, Spring's and the engine's reach C2 one path after another), and a phase
+     * measured meanwhile counts the compiler's CPU against the requests; the two sides of a ratio, with
+     * code bases of different size, settle at different times.
+     */
+    private Duration warmUp(Driver.CallSource source, Duration warmup, BenchServer target, Recorder recorder)
+            throws Exception {
+        run(source, warmup, recorder);
+        Duration spent = warmup;
+        Duration most = duration("warmup-max", "5m");
+        double compiled = target.compiledSeconds();
+        while (Boolean.parseBoolean(option("warmup-jit", "true")) && !Double.isNaN(compiled)
+                && spent.compareTo(most) < 0) {
+            run(source, WARMUP_STEP, recorder);
+            spent = spent.plus(WARMUP_STEP);
+            double now = target.compiledSeconds();
+            if (now - compiled < SETTLED_COMPILE_SECONDS) {
+                break;
+            }
+            compiled = now;
+        }
+        return spent;
+    }
+
+    private void run(Driver.CallSource source, Duration phase, Recorder recorder) throws InterruptedException {
+        if (options.containsKey("rate")) {
+            Driver.openLoop(source, Double.parseDouble(option("rate", "50")), phase, recorder);
+        } else {
+            Driver.closedLoop(source, Integer.parseInt(option("concurrency", "8")), phase, recorder);
+        }
     }
 
     /**
@@ -168,10 +203,10 @@ public final class LoadGenerator {
             tenants.forEach(t -> toBaseline.put(t, new ApiClient(baseline.port(), t.api().secretId(), t.api().secretKey())));
             for (int round = 1; round <= Integer.parseInt(option("rounds", "1")); round++) {
                 Phase engine = drive(creations(flows, false, toBaseline::get), duration("warmup", "10s"),
-                        duration("duration", "30s"), baseline.cpu());
+                        duration("duration", "30s"), baseline);
                 double engineRate = engine.recorder().rate("CreateFlowGroupByFiles");
                 Phase signflow = drive(creations(flows, false), duration("warmup", "10s"), duration("duration", "30s"),
-                        server.cpu());
+                        server);
                 double signflowRate = signflow.recorder().rate("CreateFlowGroupByFiles");
                 double engineCpu = cpuPerGroup(engine);
                 rows.add(creationRow(round, "baseline", engine, engineRate, engineRate, engineCpu));
@@ -236,7 +271,7 @@ public final class LoadGenerator {
                             .add(tenPages.get(tenant)));
                     return () -> new String[] {"CreateFlowGroupByFiles",
                             tenant.api().code("CreateFlowGroupByFiles", request)};
-                }, duration("warmup", "20s"), duration("duration", "30s"), server.cpu());
+                }, duration("warmup", "20s"), duration("duration", "30s"), server);
                 double cpu = cpuPerGroup(phase);
                 if (!byKeyword) {
                     coordinatesCpu = cpu;
