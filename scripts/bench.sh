@@ -14,6 +14,9 @@
 #   scripts/bench.sh overload --duration=20s --warmup=20s --measure=15s   (2x the measured maximum, open loop)
 #   scripts/bench.sh create  --url=http://host:8080 --admin-password=...   (a server already running)
 #
+# Each measured phase warms up for --warmup, then on in 10 s steps until the server's JIT has settled
+# (--warmup-max=5m at most; --warmup-jit=false for the fixed warm-up alone).
+#
 # SIGNFLOW_SERVER_JVM_OPTIONS gives the server started here JVM options, e.g. a CPU profile:
 #   SIGNFLOW_SERVER_JVM_OPTIONS=-XX:StartFlightRecording=filename=/tmp/server.jfr,settings=profile scripts/bench.sh e2e
 # The CPU time of sealing one contract, stage by stage, without a server (after a run wrote the class path):

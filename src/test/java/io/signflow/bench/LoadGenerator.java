@@ -130,7 +130,7 @@ public final class LoadGenerator {
     private Phase drive(Driver.CallSource source, Duration warmup, Duration duration, BenchServer target)
             throws Exception {
         Recorder recorder = new Recorder();
-        Duration warmedUp = warmUp(source, warmup, target, recorder);
+        Duration warmedUp = warmUp(warmup, target, phase -> run(source, phase, recorder));
         recorder.reset();
         CpuMeter cpu = target.cpu();
         if (cpu != null) {
@@ -156,15 +156,14 @@ public final class LoadGenerator {
      * measured meanwhile counts the compiler's CPU against the requests; the two sides of a ratio, with
      * code bases of different size, settle at different times.
      */
-    private Duration warmUp(Driver.CallSource source, Duration warmup, BenchServer target, Recorder recorder)
-            throws Exception {
-        run(source, warmup, recorder);
+    private Duration warmUp(Duration warmup, BenchServer target, WarmupLoad load) throws Exception {
+        load.drive(warmup);
         Duration spent = warmup;
         Duration most = duration("warmup-max", "5m");
         double compiled = target.compiledSeconds();
         while (Boolean.parseBoolean(option("warmup-jit", "true")) && !Double.isNaN(compiled)
                 && spent.compareTo(most) < 0) {
-            run(source, WARMUP_STEP, recorder);
+            load.drive(WARMUP_STEP);
             spent = spent.plus(WARMUP_STEP);
             double now = target.compiledSeconds();
             if (now - compiled < SETTLED_COMPILE_SECONDS) {
@@ -173,6 +172,11 @@ public final class LoadGenerator {
             compiled = now;
         }
         return spent;
+    }
+
+    /** The load a warm-up drives, for as long as it is asked to. */
+    private interface WarmupLoad {
+        void drive(Duration length) throws InterruptedException;
     }
 
     private void run(Driver.CallSource source, Duration phase, Recorder recorder) throws InterruptedException {
@@ -546,14 +550,15 @@ public final class LoadGenerator {
         Duration duration = duration("duration", "20s");
         String action = "CreateFlowGroupByFiles";
         Recorder warmup = new Recorder();
-        Driver.closedLoop(creations(3, false), 4, duration("warmup", "20s"), warmup);
+        Duration warmedUp = warmUp(duration("warmup", "20s"), server,
+                length -> Driver.closedLoop(creations(3, false), 4, length, warmup));
         Recorder closed = new Recorder();
         int concurrency = Integer.parseInt(option("concurrency", "4"));
         Driver.closedLoop(creations(3, false), concurrency, duration("measure", "15s"), closed);
         double max = options.containsKey("max-rate") ? Double.parseDouble(option("max-rate", "0"))
                 : closed.codes(action).getOrDefault("OK", 0L) / closed.seconds();
-        out.printf("maximum: %.1f groups/s (closed loop, %d at a time, answers %s); %s%n", max, concurrency,
-                closed.codes(action), pgbench());
+        out.printf("maximum: %.1f groups/s (closed loop, %d at a time, answers %s, after %d s of warm-up); %s%n", max,
+                concurrency, closed.codes(action), warmedUp.toSeconds(), pgbench());
 
         Driver.CallSource reads = reads();
         Recorder half = new Recorder();
