@@ -37,20 +37,20 @@ public class Outbox {
         // leased to this node's delivery after commit, which keeps the transaction's order; the poll
         // takes the message only if that never happened (the node died)
         repository.insert(message, now, now.plus(properties.lease()));
-        written().add(new OutboxRepository.Due(message.id(), message.kind()));
+        written().add(message);
     }
 
     /** This transaction's messages, handed to the relay when it commits. */
-    private List<OutboxRepository.Due> written() {
+    private List<OutboxMessage> written() {
         @SuppressWarnings("unchecked")
-        List<OutboxRepository.Due> messages = (List<OutboxRepository.Due>) TransactionSynchronizationManager.getResource(this);
+        List<OutboxMessage> messages = (List<OutboxMessage>) TransactionSynchronizationManager.getResource(this);
         if (messages == null) {
-            List<OutboxRepository.Due> created = new ArrayList<>();
+            List<OutboxMessage> created = new ArrayList<>();
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    relay.deliverSoon(created);
+                    relay.deliverWritten(created);
                 }
 
                 @Override

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,17 +94,17 @@ public class OutboxRelay implements DisposableBean {
      * because its receiver is busy, the later ones for that receiver are put back too, so that they do
      * not overtake it.
      */
-    public void deliverSoon(List<OutboxRepository.Due> messages) {
-        Map<MessageKind, List<String>> byKind = new EnumMap<>(MessageKind.class);
-        messages.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m.id()));
-        byKind.forEach((kind, ids) -> submit(kind, () -> {
+    public void deliverWritten(List<OutboxMessage> messages) {
+        Map<MessageKind, List<OutboxMessage>> byKind = new EnumMap<>(MessageKind.class);
+        messages.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m));
+        byKind.forEach((kind, written) -> submit(kind, () -> {
             Set<String> busy = new HashSet<>();
-            ids.forEach(id -> attempt(id, true, busy));
+            written.forEach(message -> attempt(message.id(), busy, () -> claimWritten(message)));
         }));
     }
 
     public void deliverSoon(String id, MessageKind kind) {
-        submit(kind, () -> attempt(id, false, new HashSet<>()));
+        submit(kind, () -> attempt(id, new HashSet<>(), () -> claimDue(id)));
     }
 
     private void submit(MessageKind kind, Runnable delivery) {
@@ -126,18 +128,30 @@ public class OutboxRelay implements DisposableBean {
     }
 
     /**
-     * {@code written}: this node has just written the message and holds it since (see {@link Outbox}).
-     * {@code busy}: receivers this batch has put messages back for; the message's is added when it is.
+     * The first attempt at a message this node has just written and holds since (see {@link Outbox}):
+     * unless another attempt has been made meanwhile, it is delivered as it was written, not read back.
      */
-    void attempt(String id, boolean written, Set<String> busy) {
+    private Optional<OutboxMessage> claimWritten(OutboxMessage message) {
+        return repository.claimNew(message.id(), now().plus(properties.lease())) ? Optional.of(message) : Optional.empty();
+    }
+
+    /** A message found due (by the poll, or after a wait): taken with a lease, then read as it is now. */
+    private Optional<OutboxMessage> claimDue(String id) {
         OffsetDateTime now = now();
+        return repository.claim(id, now, now.plus(properties.lease())) ? repository.find(id) : Optional.empty();
+    }
+
+    /**
+     * One attempt at message {@code id}, if {@code claim} takes it. {@code busy}: receivers this batch has
+     * put messages back for; the message's is added when it is.
+     */
+    void attempt(String id, Set<String> busy, Supplier<Optional<OutboxMessage>> claim) {
         try {
-            boolean claimed = written ? repository.claimNew(id, now.plus(properties.lease()))
-                    : repository.claim(id, now, now.plus(properties.lease()));
-            if (!claimed) {
+            Optional<OutboxMessage> claimed = claim.get();
+            if (claimed.isEmpty()) {
                 return;
             }
-            OutboxMessage message = repository.find(id).orElseThrow();
+            OutboxMessage message = claimed.get();
             MessageDeliverer deliverer = deliverers.get(message.kind());
             String receiver = deliverer.receiver(message);
             if (receiver != null && (busy.contains(receiver) || !inFlight.tryAcquire(receiver))) {
