@@ -145,7 +145,7 @@ public class OutboxRelay implements DisposableBean {
      * One attempt at message {@code id}, if {@code claim} takes it. {@code busy}: receivers this batch has
      * put messages back for; the message's is added when it is.
      */
-    void attempt(String id, Set<String> busy, Supplier<Optional<OutboxMessage>> claim) {
+    private void attempt(String id, Set<String> busy, Supplier<Optional<OutboxMessage>> claim) {
         try {
             Optional<OutboxMessage> claimed = claim.get();
             if (claimed.isEmpty()) {

@@ -29,6 +29,11 @@ import java.util.function.Function;
  */
 public final class LoadGenerator {
 
+    /** A step of the warm-up that goes on until the target's JIT has settled. */
+    private static final Duration WARMUP_STEP = Duration.ofSeconds(10);
+    /** Compilation per step below which the JIT counts as settled: 2.5 % of one compiler thread. */
+    private static final double SETTLED_COMPILE_SECONDS = 0.25;
+
     private final Map<String, String> options;
     private final PrintStream out;
     private BenchServer server;
@@ -121,11 +126,6 @@ public final class LoadGenerator {
     /** A measured phase: its latencies and answers, and what it cost in CPU when the server runs here. */
     private record Phase(Recorder recorder, CpuMeter.Reading cpu) {
     }
-
-    /** A step of the warm-up that goes on until the target's JIT has settled. */
-    private static final Duration WARMUP_STEP = Duration.ofSeconds(10);
-    /** Compilation per step below which the JIT counts as settled: 2.5 % of one compiler thread. */
-    private static final double SETTLED_COMPILE_SECONDS = 0.25;
 
     private Phase drive(Driver.CallSource source, Duration warmup, Duration duration, BenchServer target)
             throws Exception {
