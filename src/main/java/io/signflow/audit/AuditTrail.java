@@ -43,7 +43,7 @@ public class AuditTrail {
     public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.entries = new TransactionBatch<>("audit_event", rows -> batch.batchUpdate("insert into audit_event "
+        this.entries = TransactionBatch.untilCommit("audit_event", rows -> batch.batchUpdate("insert into audit_event "
                 + "(group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, previous_hash, entry_hash) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
     }

@@ -1,6 +1,7 @@
 package io.signflow.flowgroup;
 
 import io.signflow.common.Rows;
+import io.signflow.common.TransactionBatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * timer are applied one after another. A contract's status and approvers, read at nearly every step
  * of a process, are remembered for the rest of the transaction ({@link FlowMemos}) and forgotten at
  * each change and when the lock is taken, after which they are read as the lock holder left them.
+ * The approvers a creation signs automatically and whose turns it opens, one contract after another,
+ * are written together before the transaction's next statement ({@link TransactionBatch#untilNextStatement}).
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -32,10 +36,14 @@ public class FlowProgress {
             + "organization_name, name, mobile, notify_type, signer_id, status";
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Rows of (status, acted_at or null to keep it, recipient_id). */
+    private final TransactionBatch<Object[]> statuses;
 
-    public FlowProgress(JdbcClient jdbc, Clock clock) {
+    public FlowProgress(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.statuses = TransactionBatch.untilNextStatement("approver.status", rows -> batch.batchUpdate(
+                "update approver set status = ?, acted_at = coalesce(?, acted_at) where recipient_id = ?", rows));
     }
 
     /**
@@ -99,12 +107,7 @@ public class FlowProgress {
     public List<FlowApprover> signAutomatically(String flowId) {
         List<FlowApprover> auto = approvers(flowId).stream()
                 .filter(a -> a.type() == ApproverType.ENTERPRISE_AUTO && a.status() != ApproveStatus.SIGNED).toList();
-        if (!auto.isEmpty()) {
-            jdbc.sql("update approver set status = " + ApproveStatus.SIGNED + ", acted_at = ? where flow_id = ? "
-                            + "and approver_type = 3 and status <> " + ApproveStatus.SIGNED)
-                    .params(now(), flowId).update();
-            rememberStatus(flowId, auto, ApproveStatus.SIGNED);
-        }
+        setStatus(flowId, auto, ApproveStatus.SIGNED, now());
         return auto;
     }
 
@@ -137,11 +140,7 @@ public class FlowProgress {
     /** Lets the signers whose turn has come sign ({@link #turnsDue}). Returns the approvers newly opened. */
     public List<FlowApprover> openTurns(String flowId) {
         List<FlowApprover> opened = turnsDue(flowId);
-        if (!opened.isEmpty()) {
-            jdbc.sql("update approver set status = " + ApproveStatus.TO_SIGN + " where recipient_id in (:ids)")
-                    .param("ids", opened.stream().map(FlowApprover::recipientId).toList()).update();
-            rememberStatus(flowId, opened, ApproveStatus.TO_SIGN);
-        }
+        setStatus(flowId, opened, ApproveStatus.TO_SIGN, null);
         return opened;
     }
 
@@ -241,8 +240,12 @@ public class FlowProgress {
         }
     }
 
-    /** The contract's approvers as just updated, when this transaction had read them; else nothing. */
-    private static void rememberStatus(String flowId, List<FlowApprover> changed, int status) {
+    /**
+     * The approvers' new status ({@code actedAt}: null keeps theirs), and the contract's approvers as
+     * just updated when this transaction had read them.
+     */
+    private void setStatus(String flowId, List<FlowApprover> changed, int status, OffsetDateTime actedAt) {
+        statuses.add(changed.stream().map(a -> new Object[] {status, actedAt, a.recipientId()}).toList());
         Set<String> ids = changed.stream().map(FlowApprover::recipientId).collect(Collectors.toSet());
         FlowMemos.APPROVERS.known(flowId).ifPresent(approvers -> FlowMemos.APPROVERS.remember(flowId, approvers.stream()
                 .map(a -> ids.contains(a.recipientId()) ? a.withStatus(status) : a).toList()));

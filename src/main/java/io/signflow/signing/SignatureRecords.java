@@ -1,12 +1,12 @@
 package io.signflow.signing;
 
 import io.signflow.common.Texts;
+import io.signflow.common.TransactionBatch;
 import io.signflow.signing.SignerQueries.Assignment;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,14 +23,17 @@ class SignatureRecords {
      */
     static final String MOBILE_CODE = "MOBILE_CODE";
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    /** A creation auto-signs its contracts one after another: their records are written together. */
+    private final TransactionBatch<Object[]> automatic;
 
-    SignatureRecords(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
-        this.jdbc = jdbc;
+    SignatureRecords(JdbcTemplate batch, Clock clock) {
         this.batch = batch;
         this.clock = clock;
+        this.automatic = TransactionBatch.untilNextStatement("signature_record.automatic", rows -> batch.batchUpdate(
+                "insert into signature_record (flow_id, recipient_id, method, seal_id, legal_person_seal_id, "
+                        + "verification, signed_at) values (?, ?, 'AUTO_SEAL', ?, ?, 'PLATFORM', ?)", rows));
     }
 
     /**
@@ -80,8 +83,7 @@ class SignatureRecords {
 
     /** An auto-signer's seal and/or its legal representative's seal, applied by the platform. */
     void automatic(String flowId, String recipientId, String sealId, String legalPersonSealId) {
-        jdbc.sql("insert into signature_record (flow_id, recipient_id, method, seal_id, legal_person_seal_id, "
-                        + "verification, signed_at) values (?, ?, 'AUTO_SEAL', ?, ?, 'PLATFORM', ?)")
-                .params(flowId, recipientId, sealId, legalPersonSealId, OffsetDateTime.now(clock)).update();
+        automatic.add(List.<Object[]>of(new Object[] {flowId, recipientId, sealId, legalPersonSealId,
+                OffsetDateTime.now(clock)}));
     }
 }

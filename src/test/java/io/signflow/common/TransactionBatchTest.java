@@ -19,7 +19,7 @@ class TransactionBatchTest {
             new DriverManagerDataSource("jdbc:h2:mem:batch" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"));
     /** Each write the batch made, with whether a transaction was still running when it made it. */
     private final List<String> writes = new ArrayList<>();
-    private final TransactionBatch<String> batch = new TransactionBatch<>("test", rows -> writes.add(
+    private final TransactionBatch<String> batch = TransactionBatch.untilCommit("test", rows -> writes.add(
             rows + (TransactionSynchronizationManager.isActualTransactionActive() ? " in a transaction" : " alone")));
 
     @Test
@@ -47,7 +47,7 @@ class TransactionBatchTest {
 
     @Test
     void aFailedWriteRollsTheTransactionBack() {
-        TransactionBatch<String> failing = new TransactionBatch<>("failing", rows -> {
+        TransactionBatch<String> failing = TransactionBatch.<String>untilCommit("failing", rows -> {
             throw new IllegalStateException("duplicate key");
         });
         List<Integer> outcomes = new ArrayList<>();

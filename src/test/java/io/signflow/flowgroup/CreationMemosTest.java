@@ -24,11 +24,11 @@ class CreationMemosTest {
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
 
     private final MigratedDatabase database = new MigratedDatabase();
-    private final JdbcTemplate batch = new JdbcTemplate(database.dataSource());
+    private final JdbcTemplate batch = database.batch();
     private final AuditTrail audit = new AuditTrail(database.jdbc(), batch, AdjustableClock.at(NOW));
     private final FlowGroupRepository groups = new FlowGroupRepository(database.jdbc(), batch, audit);
     private final ApproverRecords records = new ApproverRecords(database.jdbc(), batch);
-    private final FlowProgress progress = new FlowProgress(database.jdbc(), AdjustableClock.at(NOW));
+    private final FlowProgress progress = new FlowProgress(database.jdbc(), batch, AdjustableClock.at(NOW));
 
     @Test
     void theCreatingTransactionIsAnsweredWhatTheDatabaseHolds() {

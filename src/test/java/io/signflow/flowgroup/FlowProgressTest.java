@@ -22,7 +22,7 @@ class FlowProgressTest {
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
 
     private final MigratedDatabase database = new MigratedDatabase();
-    private final FlowProgress progress = new FlowProgress(database.jdbc(), AdjustableClock.at(NOW));
+    private final FlowProgress progress = new FlowProgress(database.jdbc(), database.batch(), AdjustableClock.at(NOW));
     private final String group = database.group(database.organization());
 
     private int approverStatus(String recipientId) {

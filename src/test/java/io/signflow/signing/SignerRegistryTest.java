@@ -21,7 +21,7 @@ class SignerRegistryTest {
     private static final int PERSON = 1;
 
     private final MigratedDatabase database = new MigratedDatabase();
-    private final JdbcTemplate batch = new JdbcTemplate(database.dataSource());
+    private final JdbcTemplate batch = database.batch();
     private final SignerRegistry registry = new SignerRegistry(database.jdbc(), batch,
             new ApproverRecords(database.jdbc(), batch), AdjustableClock.at(Instant.parse("2026-03-01T08:00:00Z")));
 

@@ -1,11 +1,13 @@
 package io.signflow.support;
 
 import io.signflow.common.Ids;
+import io.signflow.common.WritesBeforeStatements;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -22,14 +24,16 @@ public final class MigratedDatabase {
     private static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
 
     public MigratedDatabase() {
-        dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + Ids.next()
-                + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+        dataSource = WritesBeforeStatements.around(new DriverManagerDataSource("jdbc:h2:mem:" + Ids.next()
+                + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH", "sa", ""));
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .table("signflow_schema_history").load().migrate();
         jdbc = JdbcClient.create(dataSource);
+        batch = new JdbcTemplate(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -39,6 +43,11 @@ public final class MigratedDatabase {
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** For writers of batches. */
+    public JdbcTemplate batch() {
+        return batch;
     }
 
     /** Transactions on this database, where what repositories remember for a transaction applies. */
