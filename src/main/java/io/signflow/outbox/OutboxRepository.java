@@ -2,9 +2,11 @@ package io.signflow.outbox;
 
 import io.signflow.common.Rows;
 import io.signflow.common.Texts;
+import io.signflow.common.TransactionBatch;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,19 +16,21 @@ public class OutboxRepository {
     private static final String COLUMNS = "id, kind, recipient, organization_id, group_id, flow_id, subject, body, link, "
             + "code, channel, status, attempts, last_error, created_at, sent_at";
     private final JdbcClient jdbc;
+    /** A transaction's messages: a creation's steps write invitations and callbacks contract by contract. */
+    private final TransactionBatch<Object[]> written;
 
-    public OutboxRepository(JdbcClient jdbc) {
+    public OutboxRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.written = TransactionBatch.untilNextStatement("outbox_message", rows -> batch.batchUpdate(
+                "insert into outbox_message (id, kind, recipient, organization_id, group_id, flow_id, subject, body, "
+                        + "link, code, channel, status, attempts, next_attempt_at, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows));
     }
 
     /** {@code firstDue}: when the poll may take the message, if the writer's own delivery has not. */
     public void insert(OutboxMessage m, OffsetDateTime now, OffsetDateTime firstDue) {
-        jdbc.sql("insert into outbox_message (id, kind, recipient, organization_id, group_id, flow_id, subject, body, "
-                        + "link, code, channel, status, attempts, next_attempt_at, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
-                .params(m.id(), m.kind().name(), m.recipient(), m.organizationId(), m.groupId(), m.flowId(),
-                        m.subject(), m.body(), m.link(), m.code(), m.channel(), firstDue, now)
-                .update();
+        written.add(List.<Object[]>of(new Object[] {m.id(), m.kind().name(), m.recipient(), m.organizationId(),
+                m.groupId(), m.flowId(), m.subject(), m.body(), m.link(), m.code(), m.channel(), firstDue, now}));
     }
 
     public Optional<OutboxMessage> find(String id) {

@@ -2,14 +2,17 @@ package io.signflow.signing;
 
 import io.signflow.common.PublicUrl;
 import io.signflow.common.Rows;
+import io.signflow.common.TransactionBatch;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +33,15 @@ class SignLinks {
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final Duration ttl;
+    /** Links issued in a transaction, with the other rows its steps write one after another. */
+    private final TransactionBatch<Object[]> issued;
 
-    public SignLinks(JdbcClient jdbc, PublicUrl publicUrl, Clock clock, SigningProperties properties) {
+    public SignLinks(JdbcClient jdbc, JdbcTemplate batch, PublicUrl publicUrl, Clock clock,
+                     SigningProperties properties) {
         this.jdbc = jdbc;
+        this.issued = TransactionBatch.untilNextStatement("sign_link", rows -> batch.batchUpdate(
+                "insert into sign_link (token_hash, signer_id, created_at, expires_at, jump_url) values (?, ?, ?, ?, ?)",
+                rows));
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.ttl = properties.linkTtl();
@@ -54,8 +63,7 @@ class SignLinks {
         String token = newToken();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(validity);
-        jdbc.sql("insert into sign_link (token_hash, signer_id, created_at, expires_at, jump_url) values (?, ?, ?, ?, ?)")
-                .params(hash(token), signerId, now, expires, jumpUrl).update();
+        issued.add(List.<Object[]>of(new Object[] {hash(token), signerId, now, expires, jumpUrl}));
         return new IssuedLink(publicUrl.resolve("/sign/" + token), expires);
     }
 
