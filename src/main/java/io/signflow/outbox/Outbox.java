@@ -36,16 +36,17 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(clock);
         // leased to this node's delivery after commit, which keeps the transaction's order; the poll
         // takes the message only if that never happened (the node died)
-        repository.insert(message, now, now.plus(properties.lease()));
-        written().add(message);
+        OffsetDateTime heldUntil = now.plus(properties.lease());
+        repository.insert(message, now, heldUntil);
+        written().add(new OutboxRelay.Written(message, heldUntil));
     }
 
     /** This transaction's messages, handed to the relay when it commits. */
-    private List<OutboxMessage> written() {
+    private List<OutboxRelay.Written> written() {
         @SuppressWarnings("unchecked")
-        List<OutboxMessage> messages = (List<OutboxMessage>) TransactionSynchronizationManager.getResource(this);
+        List<OutboxRelay.Written> messages = (List<OutboxRelay.Written>) TransactionSynchronizationManager.getResource(this);
         if (messages == null) {
-            List<OutboxMessage> created = new ArrayList<>();
+            List<OutboxRelay.Written> created = new ArrayList<>();
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

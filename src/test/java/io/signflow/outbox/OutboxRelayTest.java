@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,26 +50,32 @@ class OutboxRelayTest {
                 "SIGN_INVITATION", "Please sign", "https://sign.example/s/" + id, null, "SMS");
     }
 
+    /** As its transaction wrote it, with the lease the insert wrote (2 minutes) running out {@code in}. */
+    private static OutboxRelay.Written written(String id, Duration in) {
+        return new OutboxRelay.Written(invitation(id), OffsetDateTime.now().plus(in));
+    }
+
     @Test
-    void aMessageJustWrittenIsDeliveredAsWrittenWithoutBeingReadBack() {
-        OutboxMessage message = invitation("m1");
-        when(repository.claimNew(eq("m1"), any())).thenReturn(true);
+    void aMessageJustWrittenIsDeliveredAsWrittenWithoutBeingReadBackOrClaimedAgain() {
+        OutboxRelay.Written message = written("m1", Duration.ofMinutes(2));
 
         relay.deliverWritten(List.of(message));
 
         verify(repository, timeout(10_000)).markSent(eq("m1"), any());
-        assertThat(delivered).containsExactly(message);
+        assertThat(delivered).containsExactly(message.message());
         verify(repository, never()).find(anyString());
+        verify(repository, never()).claimNew(anyString(), any());
     }
 
     @Test
-    void aWrittenMessageAnotherAttemptHasTakenIsLeftToIt() {
+    void aWrittenMessageWhoseLeaseRunsShortIsClaimedAndLeftToAnotherAttemptThatTookIt() {
         when(repository.claimNew(eq("taken"), any())).thenReturn(false);
         when(repository.claimNew(eq("free"), any())).thenReturn(true);
 
-        // one kind's messages of a transaction are tried in order on one thread: once the second is
-        // sent, the attempt at the first is over
-        relay.deliverWritten(List.of(invitation("taken"), invitation("free")));
+        // an attempt (10 s) and half a lease (1 minute) no longer fit in what is left. One kind's
+        // messages of a transaction are tried in order on one thread: once the second is sent, the
+        // attempt at the first is over
+        relay.deliverWritten(List.of(written("taken", Duration.ofSeconds(69)), written("free", Duration.ofSeconds(69))));
 
         verify(repository, timeout(10_000)).markSent(eq("free"), any());
         assertThat(delivered).extracting(OutboxMessage::id).containsExactly("free");
