@@ -41,6 +41,10 @@ public final class TransactionBatch<T> {
         return new TransactionBatch<>(name, writer, true);
     }
 
+    public void add(T row) {
+        add(List.of(row));
+    }
+
     public void add(List<T> rows) {
         if (rows.isEmpty()) {
             return;

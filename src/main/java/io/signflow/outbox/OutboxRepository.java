@@ -29,8 +29,8 @@ public class OutboxRepository {
 
     /** {@code firstDue}: when the poll may take the message, if the writer's own delivery has not. */
     public void insert(OutboxMessage m, OffsetDateTime now, OffsetDateTime firstDue) {
-        written.add(List.<Object[]>of(new Object[] {m.id(), m.kind().name(), m.recipient(), m.organizationId(),
-                m.groupId(), m.flowId(), m.subject(), m.body(), m.link(), m.code(), m.channel(), firstDue, now}));
+        written.add(new Object[] {m.id(), m.kind().name(), m.recipient(), m.organizationId(),
+                m.groupId(), m.flowId(), m.subject(), m.body(), m.link(), m.code(), m.channel(), firstDue, now});
     }
 
     public Optional<OutboxMessage> find(String id) {

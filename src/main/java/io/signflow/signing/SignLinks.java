@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,12 +38,12 @@ class SignLinks {
     public SignLinks(JdbcClient jdbc, JdbcTemplate batch, PublicUrl publicUrl, Clock clock,
                      SigningProperties properties) {
         this.jdbc = jdbc;
-        this.issued = TransactionBatch.untilNextStatement("sign_link", rows -> batch.batchUpdate(
-                "insert into sign_link (token_hash, signer_id, created_at, expires_at, jump_url) values (?, ?, ?, ?, ?)",
-                rows));
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.ttl = properties.linkTtl();
+        this.issued = TransactionBatch.untilNextStatement("sign_link", rows -> batch.batchUpdate(
+                "insert into sign_link (token_hash, signer_id, created_at, expires_at, jump_url) values (?, ?, ?, ?, ?)",
+                rows));
     }
 
     public record IssuedLink(String url, OffsetDateTime expiresAt) {
@@ -63,7 +62,7 @@ class SignLinks {
         String token = newToken();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(validity);
-        issued.add(List.<Object[]>of(new Object[] {hash(token), signerId, now, expires, jumpUrl}));
+        issued.add(new Object[] {hash(token), signerId, now, expires, jumpUrl});
         return new IssuedLink(publicUrl.resolve("/sign/" + token), expires);
     }
 

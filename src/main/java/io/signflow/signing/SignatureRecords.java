@@ -83,7 +83,7 @@ class SignatureRecords {
 
     /** An auto-signer's seal and/or its legal representative's seal, applied by the platform. */
     void automatic(String flowId, String recipientId, String sealId, String legalPersonSealId) {
-        automatic.add(List.<Object[]>of(new Object[] {flowId, recipientId, sealId, legalPersonSealId,
-                OffsetDateTime.now(clock)}));
+        automatic.add(new Object[] {flowId, recipientId, sealId, legalPersonSealId,
+                OffsetDateTime.now(clock)});
     }
 }
