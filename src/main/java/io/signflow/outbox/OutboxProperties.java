@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention          how long a delivered message is kept (for the admin API's notification list and
  *                           for looking into a delivery) before {@link OutboxRetention} removes it
  * @param purgeInterval      how often each node removes delivered messages older than {@code retention}
+ * @param sentInterval       how often the relay records its deliveries as sent, all of them in one write
  */
 @ConfigurationProperties("signflow.outbox")
 public record OutboxProperties(
@@ -32,5 +33,6 @@ public record OutboxProperties(
         @DefaultValue("16") int threads,
         @DefaultValue("4") int inFlightPerReceiver,
         @DefaultValue("30d") Duration retention,
-        @DefaultValue("1h") Duration purgeInterval) {
+        @DefaultValue("1h") Duration purgeInterval,
+        @DefaultValue("100ms") Duration sentInterval) {
 }

@@ -62,6 +62,7 @@ public class OutboxRelay implements DisposableBean {
     /** One pool per kind: receivers that answer slowly never hold up signers' texts. */
     private final Map<MessageKind, ThreadPoolExecutor> executors = new EnumMap<>(MessageKind.class);
     private final InFlightLimit inFlight;
+    private final SentMarks sent;
     /** Tries again the messages put back for a busy receiver once their wait is over. */
     private final ScheduledExecutorService putBack = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "outbox-put-back");
@@ -78,6 +79,7 @@ public class OutboxRelay implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.inFlight = new InFlightLimit(properties.inFlightPerReceiver(), PATIENCE);
+        this.sent = new SentMarks(repository, properties.sentInterval());
         for (MessageKind kind : MessageKind.values()) {
             String name = "outbox-" + kind.name().toLowerCase(Locale.ROOT);
             executors.put(kind, new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
@@ -177,7 +179,7 @@ public class OutboxRelay implements DisposableBean {
             }
             try {
                 deliverer.deliver(message, properties.attemptTimeout());
-                repository.markSent(id, now());
+                sent.add(id, now());
             } catch (DeliveryFailedException | RuntimeException e) {
                 failed(message, e);
             } finally {
@@ -231,7 +233,7 @@ public class OutboxRelay implements DisposableBean {
         }
         try {
             deliverer.deliver(message, timeout != null ? timeout : properties.attemptTimeout());
-            repository.markSent(id, now());
+            repository.markSent(List.of(new OutboxRepository.Sent(id, now())));
         } finally {
             if (receiver != null) {
                 inFlight.release(receiver);
@@ -251,5 +253,6 @@ public class OutboxRelay implements DisposableBean {
     public void destroy() {
         putBack.shutdownNow();
         executors.values().forEach(ThreadPoolExecutor::shutdown);
+        sent.close();
     }
 }

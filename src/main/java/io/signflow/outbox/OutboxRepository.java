@@ -16,11 +16,13 @@ public class OutboxRepository {
     private static final String COLUMNS = "id, kind, recipient, organization_id, group_id, flow_id, subject, body, link, "
             + "code, channel, status, attempts, last_error, created_at, sent_at";
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     /** A transaction's messages: a creation's steps write invitations and callbacks contract by contract. */
     private final TransactionBatch<Object[]> written;
 
     public OutboxRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.written = TransactionBatch.untilNextStatement("outbox_message", rows -> batch.batchUpdate(
                 "insert into outbox_message (id, kind, recipient, organization_id, group_id, flow_id, subject, body, "
                         + "link, code, channel, status, attempts, next_attempt_at, created_at) "
@@ -67,9 +69,13 @@ public class OutboxRepository {
                 .list();
     }
 
-    public void markSent(String id, OffsetDateTime now) {
-        jdbc.sql("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
-                + "where id = ?").params(now, id).update();
+    public record Sent(String id, OffsetDateTime at) {
+    }
+
+    /** Deliveries recorded as sent, in one batch. */
+    public void markSent(List<Sent> sent) {
+        batch.batchUpdate("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
+                + "last_error = null where id = ?", sent.stream().map(s -> new Object[] {s.at(), s.id()}).toList());
     }
 
     /** Records a failed attempt; the message is tried again at {@code nextAttempt}. Returns the attempts so far. */
