@@ -18,11 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActingPartyResolver {
 
-    private final EmployeeRepository employees;
     private final OrganizationRepository organizations;
 
-    public ActingPartyResolver(EmployeeRepository employees, OrganizationRepository organizations) {
-        this.employees = employees;
+    public ActingPartyResolver(OrganizationRepository organizations) {
         this.organizations = organizations;
     }
 
@@ -34,8 +32,10 @@ public class ActingPartyResolver {
     }
 
     public ActingParty resolve(ApiCaller caller, String operatorUserId, Agent agent) {
-        Employee employee = employees.find(operatorUserId == null ? "" : operatorUserId).orElse(null);
-        Organization own = employee == null ? null : organizations.find(employee.organizationId()).orElseThrow();
+        OrganizationRepository.Employment employment =
+                organizations.employment(operatorUserId == null ? "" : operatorUserId).orElse(null);
+        Employee employee = employment == null ? null : employment.employee();
+        Organization own = employment == null ? null : employment.organization();
         if (own == null || !own.id().equals(caller.organizationId()) && !caller.organizationId().equals(own.parentId())) {
             throw new ApiException(ErrorCodes.USER_NOT_FOUND,
                     "The operator " + operatorUserId + " is not an employee of the calling organization.");

@@ -67,6 +67,29 @@ public class OrganizationRepository {
                 .query(Rows.of(Row.class)).optional());
     }
 
+    /**
+     * An employee with their organization, in one read: every API call begins by resolving its
+     * operator. The organization is remembered as {@link #find} would have read it.
+     */
+    public Optional<Employment> employment(String employeeId) {
+        return jdbc.sql("select e.id, e.organization_id, e.name, e.mobile, e.verified, e.api_enabled, "
+                        + "o.name, o.parent_id, o.activated, o.auto_sign_enabled, o.flow_group_policy "
+                        + "from employee e join organization o on o.id = e.organization_id where e.id = ?")
+                .param(employeeId)
+                .query((rs, n) -> {
+                    Employee employee = new Employee(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getBoolean(5), rs.getBoolean(6));
+                    Row organization = new Row(employee.organizationId(), rs.getString(7), rs.getString(8),
+                            rs.getBoolean(9), rs.getBoolean(10), rs.getString(11));
+                    ROWS.remember(organization.id(), organization);
+                    return new Employment(employee, organization.organization());
+                })
+                .optional();
+    }
+
+    public record Employment(Employee employee, Organization organization) {
+    }
+
     public Optional<Organization> findByName(String name) {
         return jdbc.sql("select " + COLUMNS + " from organization where name = ?").param(name)
                 .query(Rows.of(Row.class)).optional().map(Row::organization);
