@@ -9,7 +9,6 @@ import io.signflow.tenant.ResourceAccessPolicy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,25 +57,19 @@ public class DocumentService {
      * expired, are PDFs uploaded as DOCUMENT, and the organization may use them.
      */
     public Map<String, UsableDocument> usableDocuments(Organization acting, Collection<String> fileIds) {
-        Map<String, FileResource> found = files.findAll(fileIds).stream()
-                .collect(Collectors.toMap(FileResource::id, Function.identity()));
+        Map<String, UsableDocument> found = files.findWithPages(fileIds);
         Map<String, Organization> owners = organizations.findAll(found.values().stream()
-                        .map(FileResource::organizationId).collect(Collectors.toSet())).stream()
+                        .map(document -> document.file().organizationId()).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(Organization::id, Function.identity()));
         for (String id : fileIds) {
-            FileResource file = found.get(id);
+            FileResource file = found.containsKey(id) ? found.get(id).file() : null;
             requireUsable(acting, id, file, file == null ? null : owners.get(file.organizationId()));
             if (!"DOCUMENT".equals(file.businessType()) || !file.isPdf()) {
                 throw new ApiException(ErrorCodes.FILE_NO_MATCH_RESOURCE, "The file " + id
                         + " is not a PDF uploaded with BusinessType DOCUMENT.");
             }
         }
-        Map<String, List<PageGeometry>> pages = files.pages(fileIds);
-        Map<String, UsableDocument> usable = new HashMap<>();
-        for (String id : fileIds) {
-            usable.put(id, new UsableDocument(found.get(id), pages.get(id)));
-        }
-        return usable;
+        return found;
     }
 
     /** An image (JPG or PNG) the acting organization uploaded, e.g. for a FILL_IMAGE control. */
