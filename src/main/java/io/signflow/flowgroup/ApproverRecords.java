@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,27 +25,16 @@ public class ApproverRecords {
 
     private static final List<String> SEAL_CONTROLS = List.of("SIGN_SEAL", "SIGN_LEGAL_PERSON_SEAL");
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
 
-    public ApproverRecords(JdbcClient jdbc, JdbcTemplate batch) {
+    public ApproverRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
-    /**
-     * The signer of each approver, by recipient id; in one batch of updates by primary key. Not one
-     * update per signer naming their approvers with {@code = any(?)}: PostgreSQL planned that form, on
-     * a table whose statistics were old, as a scan of the whole table (BENCHMARKS.md, sixth series).
-     */
-    public void linkSigners(Map<String, String> signerIdByRecipientId) {
-        FlowMemos.APPROVERS.updateAll(approvers -> approvers.stream().map(a -> signerIdByRecipientId
-                .containsKey(a.recipientId()) ? a.withSigner(signerIdByRecipientId.get(a.recipientId())) : a).toList());
-        batch.batchUpdate("update approver set signer_id = ? where recipient_id = ?", signerIdByRecipientId.entrySet()
-                .stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
-    }
-
+    /** The signer of an approver named after the group was created (a dynamic signer). */
     public void linkSigner(String recipientId, String signerId) {
-        linkSigners(Map.of(recipientId, signerId));
+        FlowMemos.APPROVERS.updateAll(approvers -> approvers.stream()
+                .map(a -> a.recipientId().equals(recipientId) ? a.withSigner(signerId) : a).toList());
+        jdbc.sql("update approver set signer_id = ? where recipient_id = ?").params(signerId, recipientId).update();
     }
 
     /** How often each approver of the contracts was reminded, by recipient id. */

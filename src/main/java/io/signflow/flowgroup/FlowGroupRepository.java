@@ -9,6 +9,7 @@ import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import io.signflow.audit.AuditTrail;
@@ -29,7 +30,7 @@ public class FlowGroupRepository {
     private static final int[] APPROVER_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
             Types.INTEGER, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.BOOLEAN,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BOOLEAN};
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -41,16 +42,36 @@ public class FlowGroupRepository {
         this.audit = audit;
     }
 
-    /** {@code organizationName}: the initiating organization's, which the group's summary shows. */
-    public void insert(FlowGroupDraft group, String organizationName, FlowGroupPolicy policy) {
-        OffsetDateTime created = utc(group.createdAt());
+    /**
+     * The group's own row, written first: its signers refer to it, and its contracts to them
+     * ({@link #insertContracts}). {@code organizationName}: the initiating organization's, which the
+     * group's summary shows; {@code single}: a contract of its own, never shown as a group.
+     */
+    public void insertGroup(FlowGroupDraft group, String organizationName, FlowGroupPolicy policy, boolean single) {
         jdbc.sql("insert into flow_group (id, name, organization_id, operator_organization_id, operator_user_id, "
-                        + "approver_verify_type, self_notify_type, other_notify_type, status, policy, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "approver_verify_type, self_notify_type, other_notify_type, status, policy, single, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(group.id(), group.name(), group.organizationId(), group.operatorOrganizationId(),
                         group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(),
-                        group.otherNotifyType(), GroupStatus.SIGNING.name(), policy.wire(), created)
+                        group.otherNotifyType(), GroupStatus.SIGNING.name(), policy.wire(), single,
+                        utc(group.createdAt()))
                 .update();
+        List<String> flowIds = group.flows().stream().map(FlowGroupDraft.Flow::id).toList();
+        audit.startChains(flowIds);
+        FlowMemos.SUMMARIES.remember(group.id(), new FlowGroupSummary(group.id(), group.name(), group.organizationId(),
+                organizationName, group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(),
+                group.otherNotifyType(), GroupStatus.SIGNING.name()));
+        FlowMemos.GROUP_FLOWS.remember(group.id(), flowIds);
+        FlowMemos.SINGLE.remember(group.id(), single);
+    }
+
+    /**
+     * The group's contracts with their approvers, components and copied parties, in one batch per
+     * table. Each approver is written with its signer ({@code signerOfApprover}, by recipient id): an
+     * approver named later, or signing automatically, has none yet.
+     */
+    public void insertContracts(FlowGroupDraft group, Map<String, String> signerOfApprover) {
+        OffsetDateTime created = utc(group.createdAt());
         List<Object[]> flows = new ArrayList<>();
         List<Object[]> approvers = new ArrayList<>();
         List<Object[]> components = new ArrayList<>();
@@ -66,7 +87,7 @@ public class FlowGroupRepository {
                         a.dynamic(), a.organizationName(), a.name(), a.mobile(), a.idCardType(), a.idCardNumber(),
                         a.userId(), a.notifyType(), a.role(), a.roleName(), a.preReadTime(), a.noRefuse(),
                         a.noTransfer(), a.verifyTypes(), a.signTypes(), a.customTag(), initialStatus(a),
-                        a.needSignReview()});
+                        a.needSignReview(), signerOfApprover.get(a.recipientId())});
                 a.signComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
                 a.fillComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
             }
@@ -82,28 +103,19 @@ public class FlowGroupRepository {
                 + "need_sign_review) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", flows);
         batch.batchUpdate("insert into approver (recipient_id, sign_id, flow_id, sign_order, approver_type, dynamic, "
                 + "organization_name, name, mobile, id_card_type, id_card_number, user_id, notify_type, role, role_name, "
-                + "pre_read_time, no_refuse, no_transfer, verify_types, sign_types, custom_tag, status, need_sign_review) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", approvers, APPROVER_TYPES);
+                + "pre_read_time, no_refuse, no_transfer, verify_types, sign_types, custom_tag, status, need_sign_review, "
+                + "signer_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                approvers, APPROVER_TYPES);
         batch.batchUpdate("insert into component (flow_id, recipient_id, component_type, component_id, component_name, "
                 + "page_no, pos_x, pos_y, width, height, required, component_value, extra) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", components);
         batch.batchUpdate("insert into copied_party (id, flow_id, group_id, position, cc_type, name, mobile, "
                 + "permission, notify_type, notify_when) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copied);
-        remember(group, organizationName);
+        remember(group, signerOfApprover);
     }
 
-    /**
-     * The rows the creation's next steps read back, from the draft just written; and the new contracts'
-     * audit chains, which start here.
-     */
-    private void remember(FlowGroupDraft group, String organizationName) {
-        List<String> flowIds = group.flows().stream().map(FlowGroupDraft.Flow::id).toList();
-        audit.startChains(flowIds);
-        FlowMemos.SUMMARIES.remember(group.id(), new FlowGroupSummary(group.id(), group.name(), group.organizationId(),
-                organizationName, group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(),
-                group.otherNotifyType(), GroupStatus.SIGNING.name()));
-        FlowMemos.GROUP_FLOWS.remember(group.id(), flowIds);
-        FlowMemos.SINGLE.remember(group.id(), false);
+    /** The rows the creation's next steps read back, from the draft just written. */
+    private void remember(FlowGroupDraft group, Map<String, String> signerOfApprover) {
         for (FlowGroupDraft.Flow f : group.flows()) {
             FlowMemos.FLOW_GROUP.remember(f.id(), group.id());
             FlowMemos.TERMS.remember(f.id(), new FlowMemos.Terms(f.deadline(), f.unordered()));
@@ -114,8 +126,8 @@ public class FlowGroupRepository {
             FlowMemos.APPROVERS.remember(f.id(), f.approvers().stream()
                     .sorted(Comparator.comparingInt(FlowGroupDraft.Approver::signOrder))
                     .map(a -> new FlowApprover(a.recipientId(), a.signId(), f.id(), a.signOrder(), a.type().code(),
-                            a.dynamic(), a.organizationName(), a.name(), a.mobile(), a.notifyType(), null,
-                            initialStatus(a)))
+                            a.dynamic(), a.organizationName(), a.name(), a.mobile(), a.notifyType(),
+                            signerOfApprover.get(a.recipientId()), initialStatus(a)))
                     .toList());
             f.approvers().stream().filter(a -> a.type().isAutomatic())
                     .forEach(a -> FlowMemos.SEALS.remember(a.recipientId(), ApproverRecords.sealsNamed(
@@ -136,12 +148,6 @@ public class FlowGroupRepository {
     }
 
     /** The group row of a contract of its own (CreateFlowByFiles): internal, never a FlowGroupId. */
-    public void markSingle(String groupId) {
-        FlowMemos.SUMMARIES.forget(groupId);
-        jdbc.sql("update flow_group set single = true where id = ?").param(groupId).update();
-        FlowMemos.SINGLE.remember(groupId, true);
-    }
-
     /** Whether the group row is a single contract's own, which the API does not show as a group. */
     public boolean isSingle(String groupId) {
         return FlowMemos.SINGLE.get(groupId, id -> jdbc.sql("select single from flow_group where id = ?").param(id)

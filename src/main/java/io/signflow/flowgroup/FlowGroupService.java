@@ -4,6 +4,7 @@ import io.signflow.audit.AuditEvent;
 import io.signflow.audit.AuditTrail;
 import io.signflow.tenant.FlowGroupPolicy;
 import io.signflow.tenant.OrganizationRepository;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,21 +57,30 @@ public class FlowGroupService {
         return outcome;
     }
 
-    /** A contract of its own: its group row, never shown as a group, is marked single. */
+    /**
+     * A contract of its own: its group row, never shown as a group, is marked single. Its signers are
+     * registered next, then the contract is written with them ({@link #createContracts}).
+     */
     public void createSingle(FlowGroupDraft draft) {
         // one contract has no others to go on or be cancelled with
-        groups.insert(draft, organizationName(draft), FlowGroupPolicy.INDEPENDENT);
-        groups.markSingle(draft.id());
+        groups.insertGroup(draft, organizationName(draft), FlowGroupPolicy.INDEPENDENT, true);
         FlowGroupDraft.Flow flow = draft.flows().get(0);
         audit.record(draft.id(), flow.id(), AuditEvent.CREATED, AuditTrail.operator(draft.operatorUserId()),
                 draft.clientIp(), "contract " + flow.name());
     }
 
+    /** A group's row; its signers are registered next, then its contracts written with them ({@link #createContracts}). */
     public void create(FlowGroupDraft draft) {
         // the policy as it stands now stays the group's, whatever the organization chooses later
-        groups.insert(draft, organizationName(draft), organizations.flowGroupPolicy(draft.organizationId()).orElseThrow());
+        groups.insertGroup(draft, organizationName(draft),
+                organizations.flowGroupPolicy(draft.organizationId()).orElseThrow(), false);
         audit.recordAll(draft.id(), draft.flows().stream().map(FlowGroupDraft.Flow::id).toList(), AuditEvent.CREATED,
                 AuditTrail.operator(draft.operatorUserId()), draft.clientIp(), "group " + draft.name());
+    }
+
+    /** The contracts of a group just created, each approver with its signer ({@code signerOfApprover}, by recipient id). */
+    public void createContracts(FlowGroupDraft draft, Map<String, String> signerOfApprover) {
+        groups.insertContracts(draft, signerOfApprover);
     }
 
     /** Read by the request's validation already, so answered without a statement. */

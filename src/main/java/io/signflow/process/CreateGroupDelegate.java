@@ -43,7 +43,7 @@ class CreateGroupDelegate implements JavaDelegate {
         String groupId = ProcessVariables.groupId(execution);
         FlowGroupDraft draft = groupId != null ? handoff.take(groupId) : fromVariables(execution);
         groups.create(draft);
-        signers.registerNamed(draft);
+        groups.createContracts(draft, signers.registerNamed(draft));
     }
 
     private FlowGroupDraft fromVariables(DelegateExecution execution) {

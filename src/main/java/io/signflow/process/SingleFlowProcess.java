@@ -36,7 +36,7 @@ class SingleFlowProcess {
     public void start(FlowGroupDraft draft) {
         String flowId = draft.flows().get(0).id();
         groups.createSingle(draft);
-        signers.registerNamed(draft);
+        groups.createContracts(draft, signers.registerNamed(draft));
         quota.deduct(draft.organizationId(), List.of(flowId), draft.operatorUserId());
         // the contract's own group row stands in for a group wherever the steps record one (audit trail)
         runtime.createProcessInstanceByKey(PROCESS_KEY)

@@ -49,11 +49,12 @@ public class SignerRegistry {
     }
 
     /**
-     * Registers the signers of a group being created: one per distinct named person, in two batched
-     * statements, so that opening their turns needs no lookup. Auto-signers sign without a link and
-     * get none; dynamic signers get theirs through {@link #assign} once named.
+     * Registers the signers of a group being created, in one batched statement: one per distinct named
+     * person. Returns the signer of each approver by recipient id, for the contracts written next, so
+     * that opening their turns needs no lookup. Auto-signers sign without a link and get none; dynamic
+     * signers get theirs through {@link #assign} once named.
      */
-    public void registerNamed(FlowGroupDraft group) {
+    public Map<String, String> registerNamed(FlowGroupDraft group) {
         Map<List<String>, String> signerIds = new HashMap<>();
         List<Object[]> signers = new ArrayList<>();
         Map<String, String> signerOfApprover = new LinkedHashMap<>();
@@ -77,8 +78,8 @@ public class SignerRegistry {
         }
         batch.batchUpdate("insert into signer (id, group_id, kind, organization_name, name, mobile, created_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", signers);
-        approvers.linkSigners(signerOfApprover);
         flowsOfSigner.forEach((signerId, flowIds) -> REGISTERED.remember(signerId, List.copyOf(flowIds)));
+        return signerOfApprover;
     }
 
     /** Finds or creates the signer of an approver named after creation (a dynamic signer). */

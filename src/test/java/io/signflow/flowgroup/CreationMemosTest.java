@@ -27,7 +27,7 @@ class CreationMemosTest {
     private final JdbcTemplate batch = database.batch();
     private final AuditTrail audit = new AuditTrail(database.jdbc(), batch, AdjustableClock.at(NOW));
     private final FlowGroupRepository groups = new FlowGroupRepository(database.jdbc(), batch, audit);
-    private final ApproverRecords records = new ApproverRecords(database.jdbc(), batch);
+    private final ApproverRecords records = new ApproverRecords(database.jdbc());
     private final FlowProgress progress = new FlowProgress(database.jdbc(), batch, AdjustableClock.at(NOW));
 
     @Test
@@ -56,9 +56,9 @@ class CreationMemosTest {
         AtomicReference<Map<String, String>> rememberedSeals = new AtomicReference<>();
 
         database.transaction().executeWithoutResult(status -> {
-            groups.insert(draft, organizationName, FlowGroupPolicy.INDEPENDENT);
+            groups.insertGroup(draft, organizationName, FlowGroupPolicy.INDEPENDENT, false);
             String signer = database.signer(draft.id());
-            records.linkSigners(Map.of(person.recipientId(), signer, samePerson.recipientId(), signer));
+            groups.insertContracts(draft, Map.of(person.recipientId(), signer, samePerson.recipientId(), signer));
             rememberedGroup.set(groups.find(draft.id()).orElseThrow());
             remembered.set(progress.approvers(flow.id()));
             rememberedSeals.set(records.seals(auto.recipientId()));

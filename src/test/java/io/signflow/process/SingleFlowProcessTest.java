@@ -24,6 +24,7 @@ import io.signflow.signing.SignerRegistry;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +57,14 @@ class SingleFlowProcessTest extends ProcessTestSupport {
     @Test
     void recordsChargesOneUnitThenRunsSignFlowWithoutAGroup() throws Exception {
         when(signFlows.allSigned("f1")).thenReturn(false, true);
+        when(signers.registerNamed(draft)).thenReturn(Map.of("r1", "s1"));
 
         ProcessInstance flow = start();
 
         InOrder order = inOrder(groups, signers, quota);
         order.verify(groups).createSingle(draft);
         order.verify(signers).registerNamed(draft);
+        order.verify(groups).createContracts(draft, Map.of("r1", "s1"));
         order.verify(quota).deduct("o1", List.of("f1"), "u1");
         assertThat(flow).isWaitingAt("ReceiveTask_AwaitSignature").variables()
                 .containsEntry("flowId", "f1").containsEntry("flowGroupId", "g1");

@@ -23,7 +23,7 @@ class SignerRegistryTest {
     private final MigratedDatabase database = new MigratedDatabase();
     private final JdbcTemplate batch = database.batch();
     private final SignerRegistry registry = new SignerRegistry(database.jdbc(), batch,
-            new ApproverRecords(database.jdbc(), batch), AdjustableClock.at(Instant.parse("2026-03-01T08:00:00Z")));
+            new ApproverRecords(database.jdbc()), AdjustableClock.at(Instant.parse("2026-03-01T08:00:00Z")));
 
     @Test
     void readingASignersContractsDoesNotMakeThemLookNewlyRegistered() {
