@@ -147,7 +147,6 @@ public class FlowGroupRepository {
                 : FlowStatus.TO_SIGN;
     }
 
-    /** The group row of a contract of its own (CreateFlowByFiles): internal, never a FlowGroupId. */
     /** Whether the group row is a single contract's own, which the API does not show as a group. */
     public boolean isSingle(String groupId) {
         return FlowMemos.SINGLE.get(groupId, id -> jdbc.sql("select single from flow_group where id = ?").param(id)
