@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records the relay's deliveries as sent, all those of an interval in one write, instead of a commit
- * for each (every group created announces itself at least twice). Until it is written a
- * delivered message keeps the lease of its attempt, so no node takes it again meanwhile; should this
- * node stop before the write, the lease runs out and the message is sent once more, as after a crash
- * in the middle of any delivery (receivers already expect a repeat, docs/callbacks.md). A failed write
- * is tried again at the next interval.
+ * for each (a creation alone sends its first signer's invitation and, to a callback address, its
+ * contracts' callbacks). Until it is written a delivered message keeps the lease of its attempt, so
+ * no node takes it again meanwhile; should this node stop before the write, the lease runs out and
+ * the message is sent once more, as after a crash in the middle of any delivery (receivers already
+ * expect a repeat, docs/callbacks.md). A failed write is tried again at the next interval.
  */
 final class SentMarks {
 
