@@ -51,7 +51,7 @@ class CreateGroupDelegate implements JavaDelegate {
         try {
             draft = engineStarted.validate((String) execution.getVariable(ProcessVariables.ORGANIZATION_ID),
                     (String) execution.getVariable(ProcessVariables.OPERATOR_USER_ID), requestBody(execution));
-            // a refusal at the next step could not be caught: the group would be written by then
+            // the charge refuses only as the transaction commits, where no calling process can catch it
             quota.requireAvailable(draft.organizationId(), draft.flows().size());
         } catch (ApiException refused) {
             if (execution.getProcessInstance().getSuperExecution() != null) {

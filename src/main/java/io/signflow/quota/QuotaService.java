@@ -61,14 +61,15 @@ public class QuotaService {
     }
 
     /**
-     * Charges one unit for each flow, all or nothing. The balance is checked now, so a request that
-     * cannot pay fails at this step; the charge itself, a conditional UPDATE that cannot overspend,
-     * runs just before the transaction commits. The account row is locked from that UPDATE to the
-     * commit, so an organization's concurrent creations queue for the length of a commit rather than
-     * for the rest of each other's requests.
+     * Charges one unit for each flow, all or nothing, just before the transaction commits: a
+     * conditional UPDATE that cannot overspend, and refuses with OperationDenied.NoQuota when the
+     * balance is short, so that the whole transaction rolls back. The balance is not read before, to
+     * spare every creation that can pay a round trip; a request that cannot pay does its work before
+     * it is refused. The account row is locked from that UPDATE to the commit, so an organization's
+     * concurrent creations queue for the length of a commit rather than for the rest of each other's
+     * requests. A caller that must refuse before writing anything checks {@link #requireAvailable} first.
      */
     public void deduct(String organizationId, List<String> flowIds, String operatorUserId) {
-        requireAvailable(organizationId, flowIds.size());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
