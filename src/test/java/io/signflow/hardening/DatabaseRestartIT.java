@@ -48,8 +48,9 @@ class DatabaseRestartIT {
         TestDatabase.Server server = new TestDatabase.Server("jdbc:postgresql://127.0.0.1:" + port, "postgres", "");
         String database = ServerProcess.createDatabase(server, "signflow_restart");
         try (ServerProcess node = ServerProcess.start(server, database, "restart-master-key",
-                // no refusal but the database's: neither rates nor the completion backlog (sealing retried
-                // after the restart) refuse this test's creations
+                // no refusal but the database's: neither rates nor the completion backlog (sealing behind
+                // the load, or retried after the restart; its count stands while the database is away)
+                // refuse this test's creations
                 List.of("--signflow.api.rate-limit-per-second=1000",
                         "--signflow.api.action-rate-limits.CreateFlowGroupByFiles=1000",
                         "--signflow.api.admission.backlog-bound=1000000"))) {
