@@ -84,6 +84,11 @@ class ApiAdmission implements CompletionBacklog {
         behind = count > backlogBound;
     }
 
+    @Override
+    public long dueJobsWorthCounting() {
+        return backlogBound + 1;
+    }
+
     /** The bound creating requests now have on this node, for the gauge. */
     int nodeCreatingBound() {
         return (behind ? nodeCreatingBehindBacklog : nodeCreating).getBulkheadConfig().getMaxConcurrentCalls();

@@ -8,6 +8,12 @@ package io.signflow.api;
  */
 public interface CompletionBacklog {
 
-    /** The jobs due now and not done yet, as just counted. */
+    /** The jobs due now and not done yet, as just counted, or {@link #dueJobsWorthCounting()} if there are more. */
     void dueJobs(long count);
+
+    /**
+     * How far a count of the due jobs needs to go: one past the bound, since admission asks only whether
+     * the bound is passed. A count that stops there costs the same however many contracts are open.
+     */
+    long dueJobsWorthCounting();
 }

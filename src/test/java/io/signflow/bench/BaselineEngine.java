@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signflow.process.EntityIdCheck;
+import io.signflow.process.JobDueDateIndex;
 import io.signflow.process.ProcessDeployer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The engine's own limit for the creation benchmark: Signflow's process models, unchanged and deployed
  * the same way, on the same engine settings (application.yml with the postgres profile, and Signflow's
- * engine plugin), with every delegate a no-op, the models' expressions answered from memory and no
+ * engine plugins), with every delegate a no-op, the models' expressions answered from memory and no
  * table but the engine's. It answers a CreateFlowGroupByFiles body posted to "/" by starting a
  * flow-group instance whose multi-instance starts one sign-flow per sub-contract up to its first wait,
  * with the same timers, message subscriptions and variables as Signflow's, and returns the ids. What it
@@ -70,10 +71,15 @@ public class BaselineEngine {
         return new ProcessDeployer(repository, "classpath:bpmn");
     }
 
-    /** Signflow's engine plugin, so that the engine is configured as Signflow's is. */
+    /** Signflow's engine plugins, so that the engine is configured as Signflow's is. */
     @Bean
     EntityIdCheck entityIdCheck() {
         return new EntityIdCheck();
+    }
+
+    @Bean
+    JobDueDateIndex jobDueDateIndex() {
+        return new JobDueDateIndex();
     }
 
     /** A no-op delegate under each name the models use, read from the models so that none is missed. */
