@@ -8,6 +8,7 @@
 #   scripts/bench.sh create  --concurrency=16
 #   scripts/bench.sh scaling --concurrency=4
 #   scripts/bench.sh e2e     --rate=50 --duration=30s
+#   scripts/bench.sh e2e     --rate=20 --open-groups=20000   (after 20,000 groups left waiting for a signature)
 #   scripts/bench.sh signing --groups=200 --concurrency=4 --seconds=60   (after --warmup-groups=50 signed unmeasured)
 #   scripts/bench.sh soak    --rate=32 --minutes=10 --warmup-minutes=5 --server-heap=512m
 #   scripts/bench.sh keyword --concurrency=4 --rounds=2   (coordinates against keyword placement on a 10-page PDF)

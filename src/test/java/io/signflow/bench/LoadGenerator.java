@@ -332,6 +332,7 @@ public final class LoadGenerator {
     }
 
     private EndToEnd endToEnd(double rate, Duration duration) throws Exception {
+        openGroups(Integer.parseInt(option("open-groups", "0")));
         CallbackReceiver receiver = new CallbackReceiver(() -> 200);
         AdminClient admin = new AdminClient(server.port(), server.adminPassword());
         for (Tenant tenant : tenants) {
@@ -389,6 +390,27 @@ public final class LoadGenerator {
         var created = recorder.histogram("CreateFlowGroupByFiles", "OK");
         return new EndToEnd(created == null ? 0 : created.getTotalCount(), completedDuringLoad,
                 (loadEnded == null ? System.nanoTime() : loadEnded) / 1e9 - start / 1e9, drainedAfterLoad);
+    }
+
+    /**
+     * Groups of three contracts left waiting for a person's signature, created before the load: a
+     * production database holds the contracts open for days, each with its deadline timer among the
+     * engine's jobs, which sealing's jobs are acquired from. Then the planner's statistics are brought
+     * up to date, as autovacuum would have (--analyze=false: as left).
+     */
+    private void openGroups(int groups) throws Exception {
+        if (groups == 0) {
+            return;
+        }
+        AtomicInteger left = new AtomicInteger(groups);
+        Driver.CallSource waiting = creations(3, false);
+        Recorder recorder = new Recorder();
+        Driver.closedLoop(() -> left.getAndDecrement() > 0 ? waiting.next() : null, 4, Duration.ofHours(2), recorder);
+        out.printf("%d groups of 3 contracts created and left open, %d refused%n",
+                recorder.histogram("CreateFlowGroupByFiles", "OK").getTotalCount(), recorder.errors());
+        if (Boolean.parseBoolean(option("analyze", "true")) && server.analyze()) {
+            out.println("planner statistics refreshed (analyze)");
+        }
     }
 
     /**
