@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class JobDueDateIndex extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(JobDueDateIndex.class);
-    static final String CREATE = "create index if not exists ACT_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)";
+    private static final String CREATE = "create index if not exists ACT_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)";
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
