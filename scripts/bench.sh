@@ -16,7 +16,8 @@
 #   scripts/bench.sh create  --url=http://host:8080 --admin-password=...   (a server already running)
 #
 # Each measured phase warms up for --warmup, then on in 10 s steps until the server's JIT has settled
-# (--warmup-max=5m at most; --warmup-jit=false for the fixed warm-up alone).
+# (--warmup-max=5m at most; --warmup-jit=false for the fixed warm-up alone). Then the database's
+# planner statistics are refreshed, as autovacuum would have (--analyze=false: not).
 #
 # SIGNFLOW_SERVER_JVM_OPTIONS gives the server started here JVM options, e.g. a CPU profile:
 #   SIGNFLOW_SERVER_JVM_OPTIONS=-XX:StartFlightRecording=filename=/tmp/server.jfr,settings=profile scripts/bench.sh e2e

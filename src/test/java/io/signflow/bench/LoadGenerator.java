@@ -11,6 +11,7 @@ import io.signflow.support.Tenant;
 import io.signflow.support.Tenants;
 import io.signflow.support.TestPdfs;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,6 +132,7 @@ public final class LoadGenerator {
             throws Exception {
         Recorder recorder = new Recorder();
         Duration warmedUp = warmUp(warmup, target, phase -> run(source, phase, recorder));
+        analyze(target);
         recorder.reset();
         CpuMeter cpu = target.cpu();
         if (cpu != null) {
@@ -172,6 +174,18 @@ public final class LoadGenerator {
             compiled = now;
         }
         return spent;
+    }
+
+    /**
+     * Brings the planner's statistics of a database made here up to date before a measured phase, as
+     * autovacuum would have after the warm-up's writes (the benchmark machine's autovacuum is off;
+     * --analyze=false measures the plans chosen for the tables as they were when first read). Without
+     * it the engine read a job's variables in 90 ms instead of 0.03 (BENCHMARKS.md, eleventh series).
+     */
+    private void analyze(BenchServer target) throws SQLException {
+        if (Boolean.parseBoolean(option("analyze", "true")) && target.analyze()) {
+            out.println("planner statistics refreshed (analyze)");
+        }
     }
 
     /** The load a warm-up drives, for as long as it is asked to. */
@@ -396,7 +410,7 @@ public final class LoadGenerator {
      * Groups of three contracts left waiting for a person's signature, created before the load: a
      * production database holds the contracts open for days, each with its deadline timer among the
      * engine's jobs, which sealing's jobs are acquired from. Then the planner's statistics are brought
-     * up to date, as autovacuum would have (--analyze=false: as left).
+     * up to date.
      */
     private void openGroups(int groups) throws Exception {
         if (groups == 0) {
@@ -408,9 +422,7 @@ public final class LoadGenerator {
         Driver.closedLoop(() -> left.getAndDecrement() > 0 ? waiting.next() : null, 4, Duration.ofHours(2), recorder);
         out.printf("%d groups of 3 contracts created and left open, %d refused%n",
                 recorder.histogram("CreateFlowGroupByFiles", "OK").getTotalCount(), recorder.errors());
-        if (Boolean.parseBoolean(option("analyze", "true")) && server.analyze()) {
-            out.println("planner statistics refreshed (analyze)");
-        }
+        analyze(server);
     }
 
     /**
@@ -436,10 +448,8 @@ public final class LoadGenerator {
             (i < warmupGroups ? warmup : measured).add(new PreparedSigner(signer, latestCode(admin, signer)));
         }
         out.printf("%d groups of 10 contracts prepared, %d of them to warm up%n", warmupGroups + groups, warmupGroups);
-        // the signatures are measured against tables of the size they have now (--analyze=false: as left)
-        if (Boolean.parseBoolean(option("analyze", "true")) && server.analyze()) {
-            out.println("planner statistics refreshed (analyze)");
-        }
+        // the signatures are measured against tables of the size they have now
+        analyze(server);
         int concurrency = Integer.parseInt(option("concurrency", "4"));
         Duration limit = Duration.ofSeconds(Long.parseLong(option("seconds", "60")));
         Recorder warmupRecorder = new Recorder();
@@ -531,6 +541,9 @@ public final class LoadGenerator {
         List<double[]> rows = new ArrayList<>();
         Map<String, Long> notOk = new TreeMap<>();
         for (int minute = 1 - warmupMinutes; minute <= minutes; minute++) {
+            if (minute == 1) {
+                analyze(server);
+            }
             Recorder recorder = new Recorder();
             Driver.openLoop(creations(3, false), rate, Duration.ofMinutes(1), recorder);
             if (minute <= 0) {
@@ -574,6 +587,7 @@ public final class LoadGenerator {
         Recorder warmup = new Recorder();
         Duration warmedUp = warmUp(duration("warmup", "20s"), server,
                 length -> Driver.closedLoop(creations(3, false), 4, length, warmup));
+        analyze(server);
         Recorder closed = new Recorder();
         int concurrency = Integer.parseInt(option("concurrency", "4"));
         Driver.closedLoop(creations(3, false), concurrency, duration("measure", "15s"), closed);
@@ -622,6 +636,7 @@ public final class LoadGenerator {
                 acceptedTwice.getTotalCount() / (double) duration.toSeconds() / max);
 
         out.printf("auto-signed groups at the maximum, %.1f/s, to completion:%n", max);
+        analyze(server);
         EndToEnd e2e = endToEnd(max, duration);
         out.printf("while the load ran: created %.1f groups/s, completed %.1f groups/s (%.2f of created); "
                         + "backlog drained %s s after the load stopped%n", e2e.created() / e2e.loadSeconds(),
