@@ -13,7 +13,8 @@ public interface CompletionBacklog {
 
     /**
      * How far a count of the due jobs needs to go: one past the bound, since admission asks only whether
-     * the bound is passed. A count that stops there costs the same however many contracts are open.
+     * the bound is passed. A count that stops there reads at most that many due jobs, however many
+     * contracts are open.
      */
     long dueJobsWorthCounting();
 }
