@@ -3,6 +3,7 @@ package io.signflow.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.signflow.process.AuditStepsHistory;
 import io.signflow.process.EntityIdCheck;
 import io.signflow.process.JobDueDateIndex;
 import io.signflow.process.ProcessDeployer;
@@ -72,6 +73,11 @@ public class BaselineEngine {
     }
 
     /** Signflow's engine plugins, so that the engine is configured as Signflow's is. */
+    @Bean
+    AuditStepsHistory auditStepsHistory() {
+        return new AuditStepsHistory();
+    }
+
     @Bean
     EntityIdCheck entityIdCheck() {
         return new EntityIdCheck();
