@@ -105,12 +105,12 @@ public class AuditStepsHistory extends AbstractProcessEnginePlugin {
             return null;
         }
 
-        // Set.of answers contains(null) with an exception
         private static boolean routes(ScopeImpl activity) {
             return activity != null && activity.getProperty("type") instanceof String type && ROUTING.contains(type);
         }
 
         private static boolean counts(String variable) {
+            // Set.of answers contains(null) with an exception
             return variable != null && COUNTERS.contains(variable);
         }
     }

@@ -34,6 +34,24 @@ class AuditStepsHistoryTest {
             .moveToNode("choose").condition("stay", "${!go}").endEvent("other")
             .done();
 
+    /** Two instances of a user task in parallel, as the group's contracts are. */
+    private static final BpmnModelInstance EACH = Bpmn.createExecutableProcess("each")
+            .startEvent()
+            .userTask("task").multiInstance().cardinality("2").multiInstanceDone()
+            .endEvent()
+            .done();
+
+    /** Two user tasks between a parallel fork and its join, where the first to finish waits for the other. */
+    private static final BpmnModelInstance BOTH = Bpmn.createExecutableProcess("both")
+            .startEvent()
+            .parallelGateway("fork")
+            .userTask("first")
+            .parallelGateway("join")
+            .endEvent()
+            .moveToNode("fork").userTask("second")
+            .connectTo("join")
+            .done();
+
     @Test
     void routingStepsLeaveNoActivityRowAndEverythingElseIsKept() {
         ProcessEngine engine = engine("audit-steps-history", AuditStepsHistory.NAME);
@@ -54,29 +72,12 @@ class AuditStepsHistoryTest {
         }
     }
 
-    /** Two instances of a user task in parallel, as the group's contracts are. */
-    private static final BpmnModelInstance EACH = Bpmn.createExecutableProcess("each")
-            .startEvent()
-            .userTask("task").multiInstance().cardinality("2").multiInstanceDone()
-            .endEvent()
-            .done();
-
-    /** Two user tasks between a parallel fork and its join, where the first to finish waits for the other. */
-    private static final BpmnModelInstance BOTH = Bpmn.createExecutableProcess("both")
-            .startEvent()
-            .parallelGateway("fork")
-            .userTask("first")
-            .parallelGateway("join")
-            .endEvent()
-            .moveToNode("fork").userTask("second")
-            .connectTo("join")
-            .done();
-
     @Test
     void aMultiInstancesCountersLeaveNoVariableRows() {
         ProcessEngine engine = engine("audit-steps-counters", AuditStepsHistory.NAME);
         try {
             engine.getRepositoryService().createDeployment().addModelInstance("each.bpmn", EACH).deploy();
+            // "go" stands for the variables Signflow sets, which are kept
             ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("each", Map.of("go", true));
 
             assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("loopCounter").count())
