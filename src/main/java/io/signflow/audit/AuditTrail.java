@@ -38,14 +38,14 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TransactionBatch<Object[]> entries;
+    private final TransactionBatch entries;
 
     public AuditTrail(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.entries = TransactionBatch.untilCommit("audit_event", rows -> batch.batchUpdate("insert into audit_event "
+        this.entries = TransactionBatch.untilCommit("audit_event", batch, "insert into audit_event "
                 + "(group_id, flow_id, event, actor, ip, user_agent, detail, occurred_at, previous_hash, entry_hash) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     public record Entry(long id, String groupId, String flowId, String event, String actor, String ip, String userAgent,

@@ -2,11 +2,11 @@ package io.signflow.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Rows the current transaction writes to a table, written together rather than one statement per
- * step: a creation's steps append a dozen audit entries and update each contract's approvers, one
+ * Rows the current transaction writes with one statement, written together rather than one statement
+ * per step: a creation's steps append a dozen audit entries and update each contract's approvers, one
  * contract at a time. The rows are written in the order they were added, inside the transaction, so a
  * failing write still rolls back everything. Outside a transaction the rows are written at once; a
  * transaction started inside another (REQUIRES_NEW) has its own batch.
@@ -16,42 +16,49 @@ import java.util.function.Consumer;
  * the transaction's next statement of any kind ({@link WritesBeforeStatements}), so whatever reads or
  * changes the rows afterwards, in any module, finds them written, and only writes that follow one
  * another with nothing in between travel together.
- *
- * @param <T> one row, as the writer takes it
  */
-public final class TransactionBatch<T> {
+public final class TransactionBatch {
 
     private final String name;
-    private final Consumer<List<T>> writer;
+    private final JdbcTemplate jdbc;
+    private final String sql;
+    private final int[] types;
     private final boolean untilNextStatement;
 
-    private TransactionBatch(String name, Consumer<List<T>> writer, boolean untilNextStatement) {
+    private TransactionBatch(String name, JdbcTemplate jdbc, String sql, int[] types, boolean untilNextStatement) {
         this.name = TransactionBatch.class.getName() + "." + name;
-        this.writer = writer;
+        this.jdbc = jdbc;
+        this.sql = sql;
+        this.types = types.length == 0 ? null : types.clone();
         this.untilNextStatement = untilNextStatement;
     }
 
-    /** {@code name}: unique among batches; {@code writer} writes rows in one go. */
-    public static <T> TransactionBatch<T> untilCommit(String name, Consumer<List<T>> writer) {
-        return new TransactionBatch<>(name, writer, false);
+    /**
+     * {@code name}: unique among batches; {@code sql}: the statement that writes one row, a parameter per
+     * value; {@code types}, if given: each parameter's SQL type ({@link java.sql.Types}), so that a null
+     * is sent as its column's type and rows that leave different columns null are one prepared statement.
+     */
+    public static TransactionBatch untilCommit(String name, JdbcTemplate jdbc, String sql, int... types) {
+        return new TransactionBatch(name, jdbc, sql, types, false);
     }
 
     /** As {@link #untilCommit}, but written before the transaction's next statement. */
-    public static <T> TransactionBatch<T> untilNextStatement(String name, Consumer<List<T>> writer) {
-        return new TransactionBatch<>(name, writer, true);
+    public static TransactionBatch untilNextStatement(String name, JdbcTemplate jdbc, String sql, int... types) {
+        return new TransactionBatch(name, jdbc, sql, types, true);
     }
 
-    public void add(T row) {
-        add(List.of(row));
+    public void add(Object[] row) {
+        add(List.<Object[]>of(row));
     }
 
-    public void add(List<T> rows) {
+    public void add(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<T> pending = TransactionResources.bound(name, ArrayList::new, this::flush);
+        List<Object[]> pending = TransactionResources.bound(name, ArrayList::new,
+                untilNextStatement ? () -> WritesBeforeStatements.writeWaiting(jdbc) : this::flush);
         if (pending == null) {
-            writer.accept(rows);
+            write(rows);
             return;
         }
         pending.addAll(rows);
@@ -62,11 +69,37 @@ public final class TransactionBatch<T> {
 
     /** Writes what the transaction has added so far, e.g. before the transaction reads the table. */
     public void flush() {
-        List<T> pending = TransactionResources.existing(name);
-        if (pending != null && !pending.isEmpty()) {
-            List<T> rows = List.copyOf(pending);
-            pending.clear();
-            writer.accept(rows);
+        List<Object[]> rows = take();
+        if (!rows.isEmpty()) {
+            write(rows);
+        }
+    }
+
+    /** The rows waiting to be written, which the caller now writes. */
+    List<Object[]> take() {
+        List<Object[]> pending = TransactionResources.existing(name);
+        if (pending == null || pending.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = List.copyOf(pending);
+        pending.clear();
+        return rows;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    /** The parameters' SQL types, or null where each value's own type is sent. */
+    int[] types() {
+        return types;
+    }
+
+    private void write(List<Object[]> rows) {
+        if (types == null) {
+            jdbc.batchUpdate(sql, rows);
+        } else {
+            jdbc.batchUpdate(sql, rows, types);
         }
     }
 }

@@ -5,8 +5,11 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -15,8 +18,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * batches before each statement they prepare, whoever prepares it: Signflow's modules, the process
  * engine, a migration. A statement therefore finds the database as if each row had been written by the
  * step that added it, and the rows of consecutive steps (a creation's contracts, one after another)
- * still travel as one batch per table. The waiting batches are written in the order they first waited;
- * each writes its own table, so their order among each other changes nothing.
+ * still travel as one batch per table. The waiting batches are written in the order they first waited,
+ * so a table's rows that refer to another's wait after them, as a creation adds its group, signers,
+ * contracts and approvers. On PostgreSQL several waiting batches travel in one round trip
+ * ({@link PipelinedStatements}); elsewhere each batch is one.
  */
 public final class WritesBeforeStatements {
 
@@ -31,27 +36,44 @@ public final class WritesBeforeStatements {
         return dataSource instanceof Writing ? dataSource : new Writing(dataSource);
     }
 
-    static void waiting(TransactionBatch<?> batch) {
+    static void waiting(TransactionBatch batch) {
         TransactionResources.bound(NAME, Waiting::new, () -> { }).batches.add(batch);
     }
 
-    /** Writes the transaction's waiting rows, unless they are being written: their own statements pass. */
-    static void writeWaiting() {
+    /** Writes the transaction's waiting rows before it commits, on its connection that {@code jdbc} uses. */
+    static void writeWaiting(JdbcTemplate jdbc) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Connection target = connection;
+            while (target instanceof ConnectionProxy proxy) {
+                target = proxy.getTargetConnection();
+            }
+            writeWaiting(target);
+            return null;
+        });
+    }
+
+    /** Writes the transaction's waiting rows on {@code target}, unless they are being written: their own statements pass. */
+    private static void writeWaiting(Connection target) throws SQLException {
         Waiting waiting = TransactionResources.existing(NAME);
         if (waiting == null || waiting.writing || waiting.batches.isEmpty()) {
             return;
         }
         waiting.writing = true;
         try {
-            waiting.batches.forEach(TransactionBatch::flush);
+            List<TransactionBatch> batches = List.copyOf(waiting.batches);
             waiting.batches.clear();
+            if (batches.size() > 1 && PipelinedStatements.available(target)) {
+                PipelinedStatements.write(target, batches);
+            } else {
+                batches.forEach(TransactionBatch::flush);
+            }
         } finally {
             waiting.writing = false;
         }
     }
 
     private static final class Waiting {
-        private final Set<TransactionBatch<?>> batches = new LinkedHashSet<>();
+        private final Set<TransactionBatch> batches = new LinkedHashSet<>();
         private boolean writing;
     }
 
@@ -80,7 +102,7 @@ public final class WritesBeforeStatements {
                     case "getTargetConnection" -> target;
                     default -> {
                         if (PREPARING.contains(method.getName())) {
-                            writeWaiting();
+                            writeWaiting(target);
                         }
                         try {
                             yield method.invoke(target, args);

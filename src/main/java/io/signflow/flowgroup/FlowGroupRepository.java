@@ -1,6 +1,7 @@
 package io.signflow.flowgroup;
 
 import io.signflow.common.Rows;
+import io.signflow.common.TransactionBatch;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes a validated group with its flows, approvers and components in a handful of batched statements. */
+/** Writes a validated group with its flows, approvers and components, one batch per table. */
 @Repository
 public class FlowGroupRepository {
 
@@ -33,13 +34,38 @@ public class FlowGroupRepository {
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.BOOLEAN, Types.VARCHAR};
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final AuditTrail audit;
+    /*
+     * A creation's rows wait for its next statement (the engine's, as it starts the contracts), so that
+     * every table's rows reach the database together; they wait in the order their rows refer to each other.
+     */
+    private final TransactionBatch groups;
+    private final TransactionBatch flows;
+    private final TransactionBatch approvers;
+    private final TransactionBatch components;
+    private final TransactionBatch copiedParties;
 
     public FlowGroupRepository(JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.audit = audit;
+        this.groups = TransactionBatch.untilNextStatement("flow_group", batch, "insert into flow_group (id, name, "
+                + "organization_id, operator_organization_id, operator_user_id, approver_verify_type, self_notify_type, "
+                + "other_notify_type, status, policy, single, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.flows = TransactionBatch.untilNextStatement("flow", batch, "insert into flow (id, group_id, position, "
+                + "organization_id, name, flow_type, description, file_id, deadline, unordered, user_data, callback_url, "
+                + "display_type, status, created_at, updated_at, need_sign_review) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.approvers = TransactionBatch.untilNextStatement("approver", batch, "insert into approver (recipient_id, "
+                + "sign_id, flow_id, sign_order, approver_type, dynamic, organization_name, name, mobile, id_card_type, "
+                + "id_card_number, user_id, notify_type, role, role_name, pre_read_time, no_refuse, no_transfer, "
+                + "verify_types, sign_types, custom_tag, status, need_sign_review, signer_id) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", APPROVER_TYPES);
+        this.components = TransactionBatch.untilNextStatement("component", batch, "insert into component (flow_id, "
+                + "recipient_id, component_type, component_id, component_name, page_no, pos_x, pos_y, width, height, "
+                + "required, component_value, extra) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.copiedParties = TransactionBatch.untilNextStatement("copied_party", batch, "insert into copied_party (id, "
+                + "flow_id, group_id, position, cc_type, name, mobile, permission, notify_type, notify_when) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     /**
@@ -48,14 +74,9 @@ public class FlowGroupRepository {
      * group's summary shows; {@code single}: a contract of its own, never shown as a group.
      */
     public void insertGroup(FlowGroupDraft group, String organizationName, FlowGroupPolicy policy, boolean single) {
-        jdbc.sql("insert into flow_group (id, name, organization_id, operator_organization_id, operator_user_id, "
-                        + "approver_verify_type, self_notify_type, other_notify_type, status, policy, single, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(group.id(), group.name(), group.organizationId(), group.operatorOrganizationId(),
-                        group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(),
-                        group.otherNotifyType(), GroupStatus.SIGNING.name(), policy.wire(), single,
-                        utc(group.createdAt()))
-                .update();
+        groups.add(new Object[] {group.id(), group.name(), group.organizationId(), group.operatorOrganizationId(),
+                group.operatorUserId(), group.approverVerifyType(), group.selfNotifyType(), group.otherNotifyType(),
+                GroupStatus.SIGNING.name(), policy.wire(), single, utc(group.createdAt())});
         List<String> flowIds = group.flows().stream().map(FlowGroupDraft.Flow::id).toList();
         audit.startChains(flowIds);
         FlowMemos.SUMMARIES.remember(group.id(), new FlowGroupSummary(group.id(), group.name(), group.organizationId(),
@@ -72,45 +93,36 @@ public class FlowGroupRepository {
      */
     public void insertContracts(FlowGroupDraft group, Map<String, String> signerOfApprover) {
         OffsetDateTime created = utc(group.createdAt());
-        List<Object[]> flows = new ArrayList<>();
-        List<Object[]> approvers = new ArrayList<>();
-        List<Object[]> components = new ArrayList<>();
-        List<Object[]> copied = new ArrayList<>();
+        List<Object[]> flowRows = new ArrayList<>();
+        List<Object[]> approverRows = new ArrayList<>();
+        List<Object[]> componentRows = new ArrayList<>();
+        List<Object[]> copiedRows = new ArrayList<>();
         for (int i = 0; i < group.flows().size(); i++) {
             FlowGroupDraft.Flow f = group.flows().get(i);
-            flows.add(new Object[] {f.id(), group.id(), i, group.organizationId(), f.name(), f.flowType(),
+            flowRows.add(new Object[] {f.id(), group.id(), i, group.organizationId(), f.name(), f.flowType(),
                     f.description(), f.fileId(), utc(f.deadline()), f.unordered(), f.userData(), f.callbackUrl(),
                     f.displayType(), initialStatus(f), created, created,
                     f.needSignReview()});
             for (FlowGroupDraft.Approver a : f.approvers()) {
-                approvers.add(new Object[] {a.recipientId(), a.signId(), f.id(), a.signOrder(), a.type().code(),
+                approverRows.add(new Object[] {a.recipientId(), a.signId(), f.id(), a.signOrder(), a.type().code(),
                         a.dynamic(), a.organizationName(), a.name(), a.mobile(), a.idCardType(), a.idCardNumber(),
                         a.userId(), a.notifyType(), a.role(), a.roleName(), a.preReadTime(), a.noRefuse(),
                         a.noTransfer(), a.verifyTypes(), a.signTypes(), a.customTag(), initialStatus(a),
                         a.needSignReview(), signerOfApprover.get(a.recipientId())});
-                a.signComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
-                a.fillComponents().forEach(c -> components.add(component(f.id(), a.recipientId(), c)));
+                a.signComponents().forEach(c -> componentRows.add(component(f.id(), a.recipientId(), c)));
+                a.fillComponents().forEach(c -> componentRows.add(component(f.id(), a.recipientId(), c)));
             }
-            f.initiatorComponents().forEach(c -> components.add(component(f.id(), null, c)));
+            f.initiatorComponents().forEach(c -> componentRows.add(component(f.id(), null, c)));
             for (int k = 0; k < f.copiedParties().size(); k++) {
                 FlowGroupDraft.CopiedParty cc = f.copiedParties().get(k);
-                copied.add(new Object[] {cc.id(), f.id(), group.id(), k, cc.ccType(), cc.name(), cc.mobile(),
+                copiedRows.add(new Object[] {cc.id(), f.id(), group.id(), k, cc.ccType(), cc.name(), cc.mobile(),
                         cc.permission(), cc.notifyType(), f.ccNotifyWhen().code()});
             }
         }
-        batch.batchUpdate("insert into flow (id, group_id, position, organization_id, name, flow_type, description, "
-                + "file_id, deadline, unordered, user_data, callback_url, display_type, status, created_at, updated_at, "
-                + "need_sign_review) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", flows);
-        batch.batchUpdate("insert into approver (recipient_id, sign_id, flow_id, sign_order, approver_type, dynamic, "
-                + "organization_name, name, mobile, id_card_type, id_card_number, user_id, notify_type, role, role_name, "
-                + "pre_read_time, no_refuse, no_transfer, verify_types, sign_types, custom_tag, status, need_sign_review, "
-                + "signer_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                approvers, APPROVER_TYPES);
-        batch.batchUpdate("insert into component (flow_id, recipient_id, component_type, component_id, component_name, "
-                + "page_no, pos_x, pos_y, width, height, required, component_value, extra) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", components);
-        batch.batchUpdate("insert into copied_party (id, flow_id, group_id, position, cc_type, name, mobile, "
-                + "permission, notify_type, notify_when) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copied);
+        flows.add(flowRows);
+        approvers.add(approverRows);
+        components.add(componentRows);
+        copiedParties.add(copiedRows);
         remember(group, signerOfApprover);
     }
 

@@ -37,13 +37,13 @@ public class FlowProgress {
     private final JdbcClient jdbc;
     private final Clock clock;
     /** Rows of (status, acted_at or null to keep it, recipient_id). */
-    private final TransactionBatch<Object[]> statuses;
+    private final TransactionBatch statuses;
 
     public FlowProgress(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.statuses = TransactionBatch.untilNextStatement("approver.status", rows -> batch.batchUpdate(
-                "update approver set status = ?, acted_at = coalesce(?, acted_at) where recipient_id = ?", rows));
+        this.statuses = TransactionBatch.untilNextStatement("approver.status", batch,
+                "update approver set status = ?, acted_at = coalesce(?, acted_at) where recipient_id = ?");
     }
 
     /**

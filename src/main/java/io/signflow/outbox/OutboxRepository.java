@@ -18,15 +18,15 @@ public class OutboxRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     /** A transaction's messages: a creation's steps write invitations and callbacks contract by contract. */
-    private final TransactionBatch<Object[]> written;
+    private final TransactionBatch written;
 
     public OutboxRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.written = TransactionBatch.untilNextStatement("outbox_message", rows -> batch.batchUpdate(
+        this.written = TransactionBatch.untilNextStatement("outbox_message", batch,
                 "insert into outbox_message (id, kind, recipient, organization_id, group_id, flow_id, subject, body, "
                         + "link, code, channel, status, attempts, next_attempt_at, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows));
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
     }
 
     /** {@code firstDue}: when the poll may take the message, if the writer's own delivery has not. */

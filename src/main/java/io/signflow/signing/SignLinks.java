@@ -33,7 +33,7 @@ class SignLinks {
     private final Clock clock;
     private final Duration ttl;
     /** Links issued in a transaction, with the other rows its steps write one after another. */
-    private final TransactionBatch<Object[]> issued;
+    private final TransactionBatch issued;
 
     public SignLinks(JdbcClient jdbc, JdbcTemplate batch, PublicUrl publicUrl, Clock clock,
                      SigningProperties properties) {
@@ -41,9 +41,8 @@ class SignLinks {
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.ttl = properties.linkTtl();
-        this.issued = TransactionBatch.untilNextStatement("sign_link", rows -> batch.batchUpdate(
-                "insert into sign_link (token_hash, signer_id, created_at, expires_at, jump_url) values (?, ?, ?, ?, ?)",
-                rows));
+        this.issued = TransactionBatch.untilNextStatement("sign_link", batch,
+                "insert into sign_link (token_hash, signer_id, created_at, expires_at, jump_url) values (?, ?, ?, ?, ?)");
     }
 
     public record IssuedLink(String url, OffsetDateTime expiresAt) {

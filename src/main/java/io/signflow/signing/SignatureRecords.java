@@ -26,14 +26,14 @@ class SignatureRecords {
     private final JdbcTemplate batch;
     private final Clock clock;
     /** A creation auto-signs its contracts one after another: their records are written together. */
-    private final TransactionBatch<Object[]> automatic;
+    private final TransactionBatch automatic;
 
     SignatureRecords(JdbcTemplate batch, Clock clock) {
         this.batch = batch;
         this.clock = clock;
-        this.automatic = TransactionBatch.untilNextStatement("signature_record.automatic", rows -> batch.batchUpdate(
+        this.automatic = TransactionBatch.untilNextStatement("signature_record.automatic", batch,
                 "insert into signature_record (flow_id, recipient_id, method, seal_id, legal_person_seal_id, "
-                        + "verification, signed_at) values (?, ?, 'AUTO_SEAL', ?, ?, 'PLATFORM', ?)", rows));
+                        + "verification, signed_at) values (?, ?, 'AUTO_SEAL', ?, ?, 'PLATFORM', ?)");
     }
 
     /**

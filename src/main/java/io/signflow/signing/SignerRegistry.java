@@ -1,6 +1,7 @@
 package io.signflow.signing;
 
 import io.signflow.common.Ids;
+import io.signflow.common.TransactionBatch;
 import io.signflow.common.TransactionMemo;
 import io.signflow.flowgroup.ApproverRecords;
 import io.signflow.flowgroup.ApproverType;
@@ -37,21 +38,24 @@ public class SignerRegistry {
     private static final TransactionMemo<String, List<String>> REGISTERED = new TransactionMemo<>("signer.registered");
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final ApproverRecords approvers;
     private final Clock clock;
+    /** A creation's signers, written with its other rows before its next statement. */
+    private final TransactionBatch named;
 
     public SignerRegistry(JdbcClient jdbc, JdbcTemplate batch, ApproverRecords approvers, Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.approvers = approvers;
         this.clock = clock;
+        this.named = TransactionBatch.untilNextStatement("signer", batch,
+                "insert into signer (id, group_id, kind, organization_name, name, mobile, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)");
     }
 
     /**
-     * Registers the signers of a group being created, in one batched statement: one per distinct named
-     * person. Returns the signer of each approver by recipient id, for the contracts written next, so
-     * that opening their turns needs no lookup. Auto-signers sign without a link and get none; dynamic
+     * Registers the signers of a group being created, one per distinct named person. Returns the
+     * signer of each approver by recipient id, for the contracts written next, so that opening their
+     * turns needs no lookup. Auto-signers sign without a link and get none; dynamic
      * signers get theirs through {@link #assign} once named.
      */
     public Map<String, String> registerNamed(FlowGroupDraft group) {
@@ -76,8 +80,7 @@ public class SignerRegistry {
                 flowsOfSigner.computeIfAbsent(signerId, id -> new TreeSet<>()).add(flow.id());
             }
         }
-        batch.batchUpdate("insert into signer (id, group_id, kind, organization_name, name, mobile, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?)", signers);
+        named.add(signers);
         flowsOfSigner.forEach((signerId, flowIds) -> REGISTERED.remember(signerId, List.copyOf(flowIds)));
         return signerOfApprover;
     }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionDefinition;
@@ -15,22 +18,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class TransactionBatchTest {
 
-    private final DataSourceTransactionManager manager = new DataSourceTransactionManager(
+    private final RecordingDataSource dataSource = new RecordingDataSource(
             new DriverManagerDataSource("jdbc:h2:mem:batch" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"));
-    /** Each write the batch made, with whether a transaction was still running when it made it. */
-    private final List<String> writes = new ArrayList<>();
-    private final TransactionBatch<String> batch = TransactionBatch.untilCommit("test", rows -> writes.add(
-            rows + (TransactionSynchronizationManager.isActualTransactionActive() ? " in a transaction" : " alone")));
+    private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    private final DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+    private final TransactionBatch batch = TransactionBatch.untilCommit("test", jdbc, "insert into entry (v) values (?)");
+
+    TransactionBatchTest() {
+        jdbc.execute("create table entry (id int auto_increment primary key, v varchar(10) unique)");
+        dataSource.clear();
+    }
+
+    private List<String> entries() {
+        return jdbc.queryForList("select v from entry order by id", String.class);
+    }
+
+    private static List<Object[]> values(String... values) {
+        return Arrays.stream(values).map(v -> new Object[] {v}).toList();
+    }
 
     @Test
     void writesATransactionsRowsTogetherInOrderBeforeItCommits() {
         new TransactionTemplate(manager).executeWithoutResult(status -> {
-            batch.add(List.of("a", "b"));
-            batch.add(List.of("c"));
-            assertThat(writes).isEmpty();
+            batch.add(values("a", "b"));
+            batch.add(values("c"));
+            assertThat(dataSource.writes()).isEmpty();
         });
 
-        assertThat(writes).containsExactly("[a, b, c] in a transaction");
+        assertThat(entries()).containsExactly("a", "b", "c");
+        assertThat(dataSource.writes()).hasSize(1);
     }
 
     @Test
@@ -38,18 +54,16 @@ class TransactionBatchTest {
         TransactionTemplate tx = new TransactionTemplate(manager);
 
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            batch.add(List.of("a"));
+            batch.add(values("a"));
             throw new IllegalStateException("the step failed");
         })).hasMessage("the step failed");
 
-        assertThat(writes).isEmpty();
+        assertThat(entries()).isEmpty();
+        assertThat(dataSource.writes()).isEmpty();
     }
 
     @Test
     void aFailedWriteRollsTheTransactionBack() {
-        TransactionBatch<String> failing = TransactionBatch.<String>untilCommit("failing", rows -> {
-            throw new IllegalStateException("duplicate key");
-        });
         List<Integer> outcomes = new ArrayList<>();
 
         assertThatThrownBy(() -> new TransactionTemplate(manager).executeWithoutResult(status -> {
@@ -59,23 +73,27 @@ class TransactionBatchTest {
                     outcomes.add(outcome);
                 }
             });
-            failing.add(List.of("a"));
-        })).hasMessage("duplicate key");
+            jdbc.update("insert into entry (v) values ('before')");
+            batch.add(values("a", "a"));
+        })).isInstanceOf(DuplicateKeyException.class);
 
         assertThat(outcomes).containsExactly(TransactionSynchronization.STATUS_ROLLED_BACK);
+        assertThat(entries()).isEmpty();
     }
 
     @Test
     void flushWritesWhatWasAddedSoFarAndTheRestAtCommit() {
         new TransactionTemplate(manager).executeWithoutResult(status -> {
-            batch.add(List.of("a"));
+            batch.add(values("a"));
             batch.flush();
-            assertThat(writes).containsExactly("[a] in a transaction");
+            assertThat(entries()).containsExactly("a");
             batch.flush();
-            batch.add(List.of("b"));
+            batch.add(values("b"));
+            assertThat(entries()).containsExactly("a");
         });
 
-        assertThat(writes).containsExactly("[a] in a transaction", "[b] in a transaction");
+        assertThat(entries()).containsExactly("a", "b");
+        assertThat(dataSource.writes()).hasSize(2);
     }
 
     @Test
@@ -85,19 +103,20 @@ class TransactionBatchTest {
         inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
         outer.executeWithoutResult(status -> {
-            batch.add(List.of("outer"));
-            inner.executeWithoutResult(s -> batch.add(List.of("inner")));
-            assertThat(writes).containsExactly("[inner] in a transaction");
+            batch.add(values("outer"));
+            inner.executeWithoutResult(s -> batch.add(values("inner")));
+            assertThat(dataSource.writes()).hasSize(1);
         });
 
-        assertThat(writes).containsExactly("[inner] in a transaction", "[outer] in a transaction");
+        assertThat(entries()).containsExactly("inner", "outer");
     }
 
     @Test
     void writesAtOnceOutsideATransaction() {
-        batch.add(List.of("a"));
+        batch.add(values("a"));
         batch.add(List.of());
 
-        assertThat(writes).containsExactly("[a] alone");
+        assertThat(entries()).containsExactly("a");
+        assertThat(dataSource.writes()).hasSize(1);
     }
 }

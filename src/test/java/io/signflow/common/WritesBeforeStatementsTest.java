@@ -2,7 +2,6 @@ package io.signflow.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -16,27 +15,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Batches that wait for the transaction's next statement, on an in-memory H2. */
 class WritesBeforeStatementsTest {
 
-    private final DataSource dataSource = WritesBeforeStatements.around(new DriverManagerDataSource(
+    private final RecordingDataSource recorded = new RecordingDataSource(new DriverManagerDataSource(
             "jdbc:h2:mem:writes" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"));
+    private final DataSource dataSource = WritesBeforeStatements.around(recorded);
     private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     private final TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    /** The size of each batch the writers wrote. */
-    private final List<Integer> batches = new ArrayList<>();
-    private final TransactionBatch<Object[]> signed = TransactionBatch.untilNextStatement("signed", rows -> {
-        batches.add(rows.size());
-        jdbc.batchUpdate("insert into signed (id) values (?)", rows);
-    });
-    private final TransactionBatch<Object[]> opened = TransactionBatch.untilNextStatement("opened", rows -> {
-        batches.add(rows.size());
-        jdbc.batchUpdate("insert into opened (id) values (?)", rows);
-    });
-    private final TransactionBatch<Object[]> audited = TransactionBatch.untilCommit("audited",
-            rows -> jdbc.batchUpdate("insert into audited (id) values (?)", rows));
+    private final TransactionBatch signed = TransactionBatch.untilNextStatement("signed", jdbc,
+            "insert into signed (id) values (?)");
+    private final TransactionBatch opened = TransactionBatch.untilNextStatement("opened", jdbc,
+            "insert into opened (id) values (?)");
+    private final TransactionBatch audited = TransactionBatch.untilCommit("audited", jdbc,
+            "insert into audited (id) values (?)");
 
     WritesBeforeStatementsTest() {
         jdbc.execute("create table signed (id int primary key)");
         jdbc.execute("create table opened (id int primary key)");
         jdbc.execute("create table audited (id int primary key)");
+        recorded.clear();
     }
 
     private int count(String table) {
@@ -54,11 +49,12 @@ class WritesBeforeStatementsTest {
             opened.add(rows(1));
             signed.add(rows(2));
             opened.add(rows(2, 3));
-            assertThat(batches).isEmpty();
+            assertThat(recorded.writes()).isEmpty();
 
             assertThat(count("signed")).isEqualTo(2);
             assertThat(count("opened")).isEqualTo(3);
-            assertThat(batches).containsExactly(2, 3);
+            assertThat(recorded.writes()).containsExactly("insert into signed (id) values (?)",
+                    "insert into opened (id) values (?)");
         });
     }
 
@@ -78,7 +74,7 @@ class WritesBeforeStatementsTest {
         transaction.executeWithoutResult(status -> signed.add(rows(1, 2)));
 
         assertThat(count("signed")).isEqualTo(2);
-        assertThat(batches).containsExactly(2);
+        assertThat(recorded.writes()).containsExactly("insert into signed (id) values (?)");
     }
 
     @Test
@@ -101,7 +97,7 @@ class WritesBeforeStatementsTest {
         transaction.executeWithoutResult(status -> {
             signed.add(rows(1));
             inner.executeWithoutResult(s -> assertThat(count("signed")).isZero());
-            assertThat(batches).isEmpty();
+            assertThat(recorded.writes()).isEmpty();
         });
 
         assertThat(count("signed")).isEqualTo(1);

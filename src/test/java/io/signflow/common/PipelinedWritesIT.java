@@ -1,0 +1,125 @@
+package io.signflow.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.signflow.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rows of several waiting batches on the database the run uses: on PostgreSQL one prepared text
+ * carries them all ({@link PipelinedStatements}), elsewhere each batch is its own; either way every
+ * row is written, in the order the batches waited, or none is.
+ */
+class PipelinedWritesIT {
+
+    private final boolean postgres = TestDatabase.kind().equals("postgres");
+    private final RecordingDataSource recorded = new RecordingDataSource(freshDatabase());
+    private final JdbcTemplate jdbc = new JdbcTemplate(WritesBeforeStatements.around(recorded));
+    private final TransactionTemplate transaction = new TransactionTemplate(
+            new DataSourceTransactionManager(jdbc.getDataSource()));
+    private final TransactionBatch groups = TransactionBatch.untilNextStatement("test.group", jdbc,
+            "insert into grp (id, name) values (?, ?)");
+    private final TransactionBatch members = TransactionBatch.untilNextStatement("test.member", jdbc,
+            "insert into member (id, group_id, mobile, position) values (?, ?, ?, ?)",
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER);
+    private final TransactionBatch renames = TransactionBatch.untilNextStatement("test.rename", jdbc,
+            "update member set mobile = coalesce(?, mobile) where id = ?");
+
+    PipelinedWritesIT() {
+        jdbc.execute("create table grp (id varchar(10) primary key, name varchar(20))");
+        jdbc.execute("create table member (id varchar(10) primary key, group_id varchar(10) not null "
+                + "references grp (id), mobile varchar(20), position int)");
+        recorded.clear();
+    }
+
+    @Test
+    void rowsOfSeveralTablesTravelTogetherAndFindEachOther() {
+        transaction.executeWithoutResult(status -> {
+            groups.add(new Object[] {"g1", null});
+            members.add(List.of(new Object[] {"m1", "g1", "138", 0}, new Object[] {"m2", "g1", null, 1},
+                    new Object[] {"m3", "g1", "139", null}));
+            renames.add(List.of(new Object[] {"150", "m1"}, new Object[] {null, "m3"}));
+            assertThat(recorded.writes()).isEmpty();
+
+            assertThat(jdbc.queryForList("select coalesce(mobile, '-') || '/' || coalesce(position, -1) from member "
+                    + "order by id", String.class)).containsExactly("150/0", "-/1", "139/-1");
+        });
+
+        if (postgres) {
+            assertThat(recorded.writes()).containsExactly("insert into grp (id, name) values (?, ?);\n"
+                    + "insert into member (id, group_id, mobile, position) values (?, ?, ?, ?), (?, ?, ?, ?), "
+                    + "(?, ?, ?, ?);\n"
+                    + "update member set mobile = coalesce(?, mobile) where id = ?;\n"
+                    + "update member set mobile = coalesce(?, mobile) where id = ?");
+        } else {
+            assertThat(recorded.writes()).hasSize(3);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from grp where name is null", Integer.class)).isOne();
+    }
+
+    @Test
+    void rowsNoStatementFollowedAreWrittenTogetherAtTheCommit() {
+        transaction.executeWithoutResult(status -> {
+            groups.add(new Object[] {"g1", "group"});
+            members.add(new Object[] {"m1", "g1", "138", 0});
+        });
+
+        assertThat(jdbc.queryForObject("select count(*) from member", Integer.class)).isOne();
+        assertThat(recorded.writes()).hasSize(postgres ? 1 : 2);
+    }
+
+    @Test
+    void moreRowsThanOneInsertTakesAreAllWritten() {
+        int count = PipelinedStatements.ROWS_PER_INSERT * 2 + 3;
+        transaction.executeWithoutResult(status -> {
+            groups.add(new Object[] {"g1", "group"});
+            members.add(IntStream.range(0, count).mapToObj(i -> new Object[] {"m" + i, "g1", null, i}).toList());
+        });
+
+        assertThat(jdbc.queryForObject("select count(*) from member", Integer.class)).isEqualTo(count);
+        assertThat(jdbc.queryForObject("select sum(position) from member", Integer.class))
+                .isEqualTo(count * (count - 1) / 2);
+    }
+
+    @Test
+    void aRowThatCannotBeWrittenFailsTheNextStatementAndLeavesNothing() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            groups.add(new Object[] {"g1", "group"});
+            members.add(List.of(new Object[] {"m1", "g1", "138", 0}, new Object[] {"m2", "nowhere", "139", 1}));
+            jdbc.queryForObject("select count(*) from member", Integer.class);
+        })).isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from grp", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from member", Integer.class)).isZero();
+    }
+
+    private static DataSource freshDatabase() {
+        String name = "signflow_pipelined_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (!TestDatabase.kind().equals("postgres")) {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        TestDatabase.Server server = TestDatabase.postgres();
+        try (Connection connection = DriverManager.getConnection(server.url("postgres"), server.user(),
+                server.password()); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DriverManagerDataSource(server.url(name), server.user(), server.password());
+    }
+}
