@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.signflow.support.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PipelinedWritesIT {
 
     private final boolean postgres = TestDatabase.kind().equals("postgres");
-    private final RecordingDataSource recorded = new RecordingDataSource(freshDatabase());
+    private final RecordingDataSource recorded = new RecordingDataSource(TestDatabase.fresh("signflow_pipelined_"));
     private final JdbcTemplate jdbc = new JdbcTemplate(WritesBeforeStatements.around(recorded));
     private final TransactionTemplate transaction = new TransactionTemplate(
             new DataSourceTransactionManager(jdbc.getDataSource()));
@@ -106,20 +99,5 @@ class PipelinedWritesIT {
 
         assertThat(jdbc.queryForObject("select count(*) from grp", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from member", Integer.class)).isZero();
-    }
-
-    private static DataSource freshDatabase() {
-        String name = "signflow_pipelined_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (!TestDatabase.kind().equals("postgres")) {
-            return new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
-        }
-        TestDatabase.Server server = TestDatabase.postgres();
-        try (Connection connection = DriverManager.getConnection(server.url("postgres"), server.user(),
-                server.password()); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return new DriverManagerDataSource(server.url(name), server.user(), server.password());
     }
 }

@@ -6,19 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.signflow.common.MasterKeys;
 import io.signflow.common.SecretCipher;
 import io.signflow.support.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -114,25 +109,9 @@ class SecretsMigrationIT {
     }
 
     private static DataSource migratedDatabase() {
-        DataSource database = freshDatabase();
+        DataSource database = TestDatabase.fresh("signflow_secrets_");
         Flyway.configure().dataSource(database).locations("classpath:db/migration")
                 .table("signflow_schema_history").load().migrate();
         return database;
-    }
-
-    private static DataSource freshDatabase() {
-        String name = "signflow_secrets_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (TestDatabase.kind().equals("h2")) {
-            return new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH",
-                    "sa", "");
-        }
-        TestDatabase.Server server = TestDatabase.postgres();
-        try (Connection connection = DriverManager.getConnection(server.url("postgres"), server.user(),
-                server.password()); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return new DriverManagerDataSource(server.url(name), server.user(), server.password());
     }
 }

@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -48,6 +50,21 @@ public final class TestDatabase {
         registry.add("spring.datasource.password", server::password);
         // as application-postgres.yml sets it for every PostgreSQL deployment
         registry.add("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
+    }
+
+    /**
+     * A new, empty database of the run's kind outside any application context, for a test that uses
+     * the database alone; {@code prefix} starts its name.
+     */
+    public static DataSource fresh(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (kind().equals("h2")) {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH",
+                    "sa", "");
+        }
+        Server server = postgres();
+        execute(server, "create database " + name);
+        return new DriverManagerDataSource(server.url(name), server.user(), server.password());
     }
 
     /** A PostgreSQL server: its admin URL for a database, and credentials. */
