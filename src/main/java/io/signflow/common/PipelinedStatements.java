@@ -40,9 +40,9 @@ final class PipelinedStatements {
         List<int[]> types = new ArrayList<>();
         for (TransactionBatch batch : batches) {
             List<Object[]> taken = batch.take();
+            String tuple = valuesTuple(batch.sql());
             for (int from = 0; from < taken.size(); from += ROWS_PER_INSERT) {
                 List<Object[]> chunk = taken.subList(from, Math.min(taken.size(), from + ROWS_PER_INSERT));
-                String tuple = valuesTuple(batch.sql());
                 for (int i = 0; i < chunk.size(); i++) {
                     if (tuple == null || i == 0) {
                         text.append(text.isEmpty() ? "" : ";\n").append(batch.sql());
