@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -70,6 +71,17 @@ class SecurityConfig {
                                  @Value("${signflow.admin.password}") String password, PasswordEncoder encoder) {
         return new InMemoryUserDetailsManager(User.withUsername(user).password(encoder.encode(password))
                 .roles(ADMIN).build());
+    }
+
+    /**
+     * No timers around each security filter, authentication and authorization: per API call they cost
+     * more CPU than the rest of Micrometer (a profile of creation, BENCHMARKS.md), and what operators
+     * watch is already timed per request ({@code http.server.requests}) and per action and error code
+     * ({@code signflow.api.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** bcrypt, each admin password that matched remembered: Basic has no session to remember it in. */

@@ -87,6 +87,10 @@ class MonitoringIT extends ApiTestBase {
                     "code=\"OK\"", "le=\"+Inf\"")).isGreaterThanOrEqualTo(1);
             assertThat(lines(scrape, "signflow_api_requests_seconds_bucket", "action=\"CreateFlowGroupByFiles\"",
                     "code=\"OK\"")).as("latency histogram buckets").isGreaterThan(10);
+            // each request is timed as a whole, not once per security filter (SecurityConfig)
+            assertThat(value(scrape, "http_server_requests_seconds_count", "uri=\"/\"", "status=\"200\""))
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(scrape).doesNotContain("spring_security_");
             assertThat(value(scrape, "signflow_flows", "status=\"1\"")).isEqualTo(
                     (double) jdbc.sql("select count(*) from flow where status = 1").query(Long.class).single());
             assertThat(value(scrape, "signflow_groups", "status=\"SIGNING\"")).isEqualTo(
