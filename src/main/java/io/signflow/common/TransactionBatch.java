@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction calls {@link #flush} first. One made with {@link #untilNextStatement} waits only until
  * the transaction's next statement of any kind ({@link WritesBeforeStatements}), so whatever reads or
  * changes the rows afterwards, in any module, finds them written, and only writes that follow one
- * another with nothing in between travel together.
+ * another with nothing in between travel together. At the commit, every batch's rows still waiting
+ * are written together.
  */
 public final class TransactionBatch {
 
@@ -56,15 +57,17 @@ public final class TransactionBatch {
             return;
         }
         List<Object[]> pending = TransactionResources.bound(name, ArrayList::new,
-                untilNextStatement ? () -> WritesBeforeStatements.writeWaiting(jdbc) : this::flush);
+                () -> WritesBeforeStatements.writeAtCommit(jdbc));
         if (pending == null) {
             write(rows);
             return;
         }
         pending.addAll(rows);
-        if (untilNextStatement) {
-            WritesBeforeStatements.waiting(this);
-        }
+        WritesBeforeStatements.waiting(this);
+    }
+
+    boolean untilNextStatement() {
+        return untilNextStatement;
     }
 
     /** Writes what the transaction has added so far, e.g. before the transaction reads the table. */

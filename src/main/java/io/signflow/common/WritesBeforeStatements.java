@@ -16,7 +16,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Connections that write the rows waiting in the transaction's {@link TransactionBatch#untilNextStatement}
  * batches before each statement they prepare, whoever prepares it: Signflow's modules, the process
- * engine, a migration. A statement therefore finds the database as if each row had been written by the
+ * engine, a migration; and at the commit those of every batch, {@link TransactionBatch#untilCommit}'s
+ * too, so that a creation's audit trail and quota ledger are one more round trip, not one each. A statement therefore finds the database as if each row had been written by the
  * step that added it, and the rows of consecutive steps (a creation's contracts, one after another)
  * still travel as one batch per table. The waiting batches are written in the order they first waited,
  * so a table's rows that refer to another's wait after them, as a creation adds its group, signers,
@@ -40,28 +41,38 @@ public final class WritesBeforeStatements {
         TransactionResources.bound(NAME, Waiting::new, () -> { }).batches.add(batch);
     }
 
-    /** Writes the transaction's waiting rows before it commits, on its connection that {@code jdbc} uses. */
-    static void writeWaiting(JdbcTemplate jdbc) {
+    /**
+     * Writes the rows of every batch of the transaction, those waiting for the commit too, before it
+     * commits, on its connection that {@code jdbc} uses.
+     */
+    static void writeAtCommit(JdbcTemplate jdbc) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             Connection target = connection;
             while (target instanceof ConnectionProxy proxy) {
                 target = proxy.getTargetConnection();
             }
-            writeWaiting(target);
+            write(target, true);
             return null;
         });
     }
 
-    /** Writes the transaction's waiting rows on {@code target}, unless they are being written: their own statements pass. */
-    private static void writeWaiting(Connection target) throws SQLException {
+    /**
+     * Writes the rows of the transaction's batches waiting for its next statement, and at the commit
+     * those waiting for it too, on {@code target}; unless they are being written: their own statements pass.
+     */
+    private static void write(Connection target, boolean atCommit) throws SQLException {
         Waiting waiting = TransactionResources.existing(NAME);
-        if (waiting == null || waiting.writing || waiting.batches.isEmpty()) {
+        if (waiting == null || waiting.writing) {
+            return;
+        }
+        List<TransactionBatch> batches = waiting.batches.stream()
+                .filter(batch -> atCommit || batch.untilNextStatement()).toList();
+        if (batches.isEmpty()) {
             return;
         }
         waiting.writing = true;
         try {
-            List<TransactionBatch> batches = List.copyOf(waiting.batches);
-            waiting.batches.clear();
+            waiting.batches.removeAll(batches);
             if (batches.size() > 1 && PipelinedStatements.available(target)) {
                 PipelinedStatements.write(target, batches);
             } else {
@@ -102,7 +113,7 @@ public final class WritesBeforeStatements {
                     case "getTargetConnection" -> target;
                     default -> {
                         if (PREPARING.contains(method.getName())) {
-                            writeWaiting(target);
+                            write(target, false);
                         }
                         try {
                             yield method.invoke(target, args);

@@ -3,6 +3,7 @@ package io.signflow.quota;
 import io.signflow.api.ApiException;
 import io.signflow.api.ErrorCodes;
 import io.signflow.common.Rows;
+import io.signflow.common.TransactionBatch;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,11 +29,13 @@ public class QuotaService {
     public static final String QUOTA_TYPE = "CloudEnterprise";
     public static final String EVIDENCE_QUOTA_TYPE = "CloudProve";
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final TransactionBatch deductions;
 
     public QuotaService(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        // written at the commit with the transaction's other waiting rows (the audit trail), in one round trip
+        this.deductions = TransactionBatch.untilCommit("quota_ledger.deduct", batch, "insert into quota_ledger "
+                + "(organization_id, entry_type, units, flow_id, operator_user_id, created_at) values (?, 'DEDUCT', 1, ?, ?, ?)");
     }
 
     /** Opens the organization's accounts of every kind offered; {@code initialUnits} of contract quota. */
@@ -61,8 +64,8 @@ public class QuotaService {
     }
 
     /**
-     * Charges one unit for each flow, all or nothing, just before the transaction commits: a
-     * conditional UPDATE that cannot overspend, and refuses with OperationDenied.NoQuota when the
+     * Charges one unit for each flow, all or nothing, just before the transaction commits: the ledger's
+     * rows, then a conditional UPDATE that cannot overspend, and refuses with OperationDenied.NoQuota when the
      * balance is short, so that the whole transaction rolls back. The balance is not read before, to
      * spare every creation that can pay a round trip; a request that cannot pay does its work before
      * it is refused. The account row is locked from that UPDATE to the commit, so an organization's
@@ -70,10 +73,12 @@ public class QuotaService {
      * requests. A caller that must refuse before writing anything checks {@link #requireAvailable} first.
      */
     public void deduct(String organizationId, List<String> flowIds, String operatorUserId) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        deductions.add(flowIds.stream().map(flowId -> new Object[] {organizationId, flowId, operatorUserId, now}).toList());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                charge(organizationId, flowIds, operatorUserId);
+                charge(organizationId, flowIds.size());
             }
         });
     }
@@ -91,15 +96,10 @@ public class QuotaService {
         }
     }
 
-    private void charge(String organizationId, List<String> flowIds, String operatorUserId) {
-        int units = flowIds.size();
+    private void charge(String organizationId, int units) {
         if (!spend(organizationId, QUOTA_TYPE, units)) {
             throw noQuota(units, balance(organizationId));
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        batch.batchUpdate("insert into quota_ledger (organization_id, entry_type, units, flow_id, operator_user_id, "
-                        + "created_at) values (?, 'DEDUCT', 1, ?, ?, ?)",
-                flowIds.stream().map(flowId -> new Object[] {organizationId, flowId, operatorUserId, now}).toList());
     }
 
     /**
@@ -139,6 +139,7 @@ public class QuotaService {
      */
     public boolean refundIfAllowed(String organizationId, String flowId, int statusWhenCancelled,
                                    boolean personSigned) {
+        deductions.flush();
         jdbc.sql("select used from quota_account where organization_id = ? and quota_type = ? for update")
                 .params(organizationId, QUOTA_TYPE).query(Long.class).single();
         boolean charged = count("select count(*) from quota_ledger where flow_id = ? and entry_type = 'DEDUCT'", flowId) > 0;

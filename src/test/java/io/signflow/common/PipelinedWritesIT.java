@@ -77,6 +77,40 @@ class PipelinedWritesIT {
     }
 
     @Test
+    void rowsWaitingForTheCommitTravelWithTheRest() {
+        TransactionBatch notes = TransactionBatch.untilCommit("test.note", jdbc, "insert into note (text) values (?)");
+        TransactionBatch ledger = TransactionBatch.untilCommit("test.ledger", jdbc, "insert into ledger (units) values (?)");
+        jdbc.execute("create table note (text varchar(20))");
+        jdbc.execute("create table ledger (units int)");
+        recorded.clear();
+
+        transaction.executeWithoutResult(status -> {
+            notes.add(new Object[] {"read before"});
+            notes.flush();
+            groups.add(new Object[] {"g1", "group"});
+            notes.add(new Object[] {"created"});
+            ledger.add(List.of(new Object[] {1}, new Object[] {2}));
+            assertThat(jdbc.queryForObject("select count(*) from grp", Integer.class)).isOne();
+            members.add(new Object[] {"m1", "g1", "138", 0});
+        });
+
+        assertThat(jdbc.queryForList("select text from note order by text", String.class))
+                .containsExactly("created", "read before");
+        assertThat(jdbc.queryForObject("select sum(units) from ledger", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from member", Integer.class)).isOne();
+        if (postgres) {
+            // the flush, the group before the count, and at the commit the rest
+            assertThat(recorded.writes()).containsExactly("insert into note (text) values (?)",
+                    "insert into grp (id, name) values (?, ?)",
+                    "insert into note (text) values (?);\n"
+                            + "insert into ledger (units) values (?), (?);\n"
+                            + "insert into member (id, group_id, mobile, position) values (?, ?, ?, ?)");
+        } else {
+            assertThat(recorded.writes()).hasSize(5);
+        }
+    }
+
+    @Test
     void moreRowsThanOneInsertTakesAreAllWritten() {
         int count = PipelinedStatements.ROWS_PER_INSERT * 2 + 3;
         transaction.executeWithoutResult(status -> {
