@@ -14,15 +14,16 @@ import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Connections that write the rows waiting in the transaction's {@link TransactionBatch#untilNextStatement}
- * batches before each statement they prepare, whoever prepares it: Signflow's modules, the process
- * engine, a migration; and at the commit those of every batch, {@link TransactionBatch#untilCommit}'s
- * too, so that a creation's audit trail and quota ledger are one more round trip, not one each. A statement therefore finds the database as if each row had been written by the
- * step that added it, and the rows of consecutive steps (a creation's contracts, one after another)
- * still travel as one batch per table. The waiting batches are written in the order they first waited,
- * so a table's rows that refer to another's wait after them, as a creation adds its group, signers,
- * contracts and approvers. On PostgreSQL several waiting batches travel in one round trip
- * ({@link PipelinedStatements}); elsewhere each batch is one.
+ * Connections that write the rows waiting in the transaction's
+ * {@link TransactionBatch#untilNextStatement} batches before each statement they prepare, whoever
+ * prepares it: Signflow's modules, the process engine, a migration. A statement therefore finds the
+ * database as if each row had been written by the step that added it, and the rows of consecutive steps
+ * (a creation's contracts, one after another) still travel as one batch per table. At the commit the
+ * rows of every batch are written, those of {@link TransactionBatch#untilCommit} batches too, so that a
+ * creation's audit trail and quota ledger travel together. The waiting batches are written in the order
+ * they first waited, so a table's rows that refer to another's wait after them, as a creation adds its
+ * group, signers, contracts and approvers. On PostgreSQL several waiting batches travel in one round
+ * trip ({@link PipelinedStatements}); elsewhere each batch is one.
  */
 public final class WritesBeforeStatements {
 

@@ -65,12 +65,13 @@ public class QuotaService {
 
     /**
      * Charges one unit for each flow, all or nothing, just before the transaction commits: the ledger's
-     * rows, then a conditional UPDATE that cannot overspend, and refuses with OperationDenied.NoQuota when the
-     * balance is short, so that the whole transaction rolls back. The balance is not read before, to
-     * spare every creation that can pay a round trip; a request that cannot pay does its work before
-     * it is refused. The account row is locked from that UPDATE to the commit, so an organization's
-     * concurrent creations queue for the length of a commit rather than for the rest of each other's
-     * requests. A caller that must refuse before writing anything checks {@link #requireAvailable} first.
+     * rows, then a conditional UPDATE that cannot overspend, which refuses with OperationDenied.NoQuota
+     * when the balance is short, so that the whole transaction rolls back. The balance is not read
+     * before, to spare every creation that can pay a round trip; a request that cannot pay does its
+     * work before it is refused. The account row is locked from that UPDATE to the commit, so an
+     * organization's concurrent creations queue for the length of a commit rather than for the rest of
+     * each other's requests. A caller that must refuse before writing anything checks
+     * {@link #requireAvailable} first.
      */
     public void deduct(String organizationId, List<String> flowIds, String operatorUserId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
