@@ -39,7 +39,7 @@ public final class WritesBeforeStatements {
     }
 
     static void waiting(TransactionBatch batch) {
-        TransactionResources.bound(NAME, Waiting::new, () -> { }).batches.add(batch);
+        TransactionResources.bound(NAME, Waiting::new, () -> { }).add(batch);
     }
 
     /**
@@ -63,17 +63,15 @@ public final class WritesBeforeStatements {
      */
     private static void write(Connection target, boolean atCommit) throws SQLException {
         Waiting waiting = TransactionResources.existing(NAME);
-        if (waiting == null || waiting.writing) {
+        if (waiting == null || waiting.writing || !atCommit && waiting.forNextStatement == 0) {
             return;
         }
-        List<TransactionBatch> batches = waiting.batches.stream()
-                .filter(batch -> atCommit || batch.untilNextStatement()).toList();
+        List<TransactionBatch> batches = waiting.take(atCommit);
         if (batches.isEmpty()) {
             return;
         }
         waiting.writing = true;
         try {
-            waiting.batches.removeAll(batches);
             if (batches.size() > 1 && PipelinedStatements.available(target)) {
                 PipelinedStatements.write(target, batches);
             } else {
@@ -84,9 +82,30 @@ public final class WritesBeforeStatements {
         }
     }
 
+    /**
+     * The waiting batches in the order they first waited, and how many of them wait for the next
+     * statement: a statement prepared while only the commit's batches wait (a creation's audit trail,
+     * from its first step on) passes at once.
+     */
     private static final class Waiting {
         private final Set<TransactionBatch> batches = new LinkedHashSet<>();
+        private int forNextStatement;
         private boolean writing;
+
+        void add(TransactionBatch batch) {
+            if (batches.add(batch) && batch.untilNextStatement()) {
+                forNextStatement++;
+            }
+        }
+
+        /** The batches to write now, no longer waiting: at the commit all of them. */
+        List<TransactionBatch> take(boolean atCommit) {
+            List<TransactionBatch> taken = batches.stream()
+                    .filter(batch -> atCommit || batch.untilNextStatement()).toList();
+            batches.removeAll(taken);
+            forNextStatement = 0;
+            return taken;
+        }
     }
 
     private static final class Writing extends DelegatingDataSource {

@@ -78,11 +78,17 @@ class WritesBeforeStatementsTest {
     }
 
     @Test
-    void batchesForTheCommitStillWaitForIt() {
+    void batchesForTheCommitStillWaitForItWhileTheOthersAreWrittenStatementByStatement() {
         transaction.executeWithoutResult(status -> {
             audited.add(rows(1));
             signed.add(rows(1));
             assertThat(count("signed")).isEqualTo(1);
+            assertThat(count("audited")).isZero();
+
+            signed.add(rows(2));
+            opened.add(rows(1));
+            assertThat(count("signed")).isEqualTo(2);
+            assertThat(count("opened")).isEqualTo(1);
             assertThat(count("audited")).isZero();
         });
 
